@@ -1,0 +1,150 @@
+package nl.reintegratie.gateway.app;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import nl.reintegratie.gateway.config.GatewayConfig;
+import nl.reintegratie.gateway.http.HealthRoutes;
+import nl.reintegratie.gateway.http.OpenApiRoute;
+import nl.reintegratie.gateway.http.ReadinessCheck;
+import nl.reintegratie.gateway.identity.KeycloakConnection;
+import nl.reintegratie.gateway.portal.PortalRoutes;
+import nl.reintegratie.gateway.portal.mongo.MongoLoginHistory;
+import nl.reintegratie.gateway.store.Store;
+import nl.reintegratie.gateway.store.StoreSettings;
+import nl.reintegratie.gateway.store.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gateway: the store (embedded or external), the link to Keycloak, and the HTTPS
+ * listeners with every capability's routes. The only place that creates implementations.
+ */
+public final class Gateway {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+  private final Vertx vertx;
+  private final Store store;
+  private final String deploymentId;
+  private final int port;
+  private final String url;
+  private final List<RouteDescription> routes;
+
+  /** A route as registered: its HTTP methods (empty: all) and path template. */
+  public record RouteDescription(java.util.Set<String> methods, String path) {}
+
+  private Gateway(Vertx vertx, Store store, String deploymentId, int port, String url,
+                  List<RouteDescription> routes) {
+    this.vertx = vertx;
+    this.store = store;
+    this.deploymentId = deploymentId;
+    this.port = port;
+    this.url = url;
+    this.routes = routes;
+  }
+
+  /**
+   * Opens the store, then starts one HTTPS listener per event loop.
+   *
+   * @return succeeds when the gateway accepts requests; fails when the store cannot be opened
+   *     or the port cannot be bound (Keycloak being down is not a failure: logins wait for it)
+   */
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
+    GatewayConfig.Store storeConfig = config.store();
+    return Stores.open(vertx, new StoreSettings(storeConfig.mongoUri(), storeConfig.database(),
+            storeConfig.embeddedDir(), storeConfig.embeddedPort()))
+        .compose(store -> deployHttp(vertx, config, store)
+            .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
+  }
+
+  private static Future<Gateway> deployHttp(Vertx vertx, GatewayConfig config, Store store) {
+    KeycloakConnection keycloak = new KeycloakConnection(vertx, new KeycloakConnection.Settings(
+        config.oidc().issuer().toString(), config.oidc().clientId(),
+        config.oidc().clientSecret().reveal(), config.oidc().audience()));
+    // discover early so the first login does not wait; failure here is retried on demand
+    keycloak.connected();
+
+    String origin = config.http().publicOrigin();
+    PortalRoutes portal = new PortalRoutes(vertx, keycloak, new MongoLoginHistory(store), origin);
+    HealthRoutes health = new HealthRoutes(List.of(
+        ReadinessCheck.of("store", store::ping),
+        ReadinessCheck.of("identity", keycloak::keysReachable)));
+    OpenApiRoute openApi = new OpenApiRoute();
+
+    int port = config.http().port() == 0 ? freePort(config.http().host()) : config.http().port();
+    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    AtomicReference<List<RouteDescription>> routes = new AtomicReference<>(List.of());
+    return vertx.deployVerticle(() -> new HttpVerticle(config.http(), port, router -> {
+          mountRoutes(router, health, openApi, portal);
+          routes.set(describe(router));
+        }), new DeploymentOptions().setInstances(instances))
+        .map(id -> {
+          String url = "https://" + displayHost(config.http().host()) + ":" + port;
+          LOG.info("event=http-listening port={} instances={}", port, instances);
+          return new Gateway(vertx, store, id, port, url, routes.get());
+        });
+  }
+
+  /** Every route of every capability, in one visible place. Static files come last. */
+  private static void mountRoutes(Router router, HealthRoutes health, OpenApiRoute openApi,
+                                  PortalRoutes portal) {
+    health.mount(router);
+    openApi.mount(router);
+    portal.mount(router);
+    portal.mountStaticFiles(router);
+  }
+
+  private static List<RouteDescription> describe(Router router) {
+    return router.getRoutes().stream()
+        .filter(route -> route.getPath() != null)
+        .map(route -> new RouteDescription(
+            route.methods() == null ? java.util.Set.of()
+                : route.methods().stream().map(m -> m.name()).collect(Collectors.toUnmodifiableSet()),
+            route.getPath()))
+        .toList();
+  }
+
+  private static int freePort(String host) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String displayHost(String host) {
+    return "127.0.0.1".equals(host) || "0.0.0.0".equals(host) ? "localhost" : host;
+  }
+
+  /** Every route the gateway serves, for the test that holds them against the OpenAPI document. */
+  public List<RouteDescription> routes() {
+    return routes;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Where this instance listens, e.g. {@code https://localhost:8443}. */
+  public String url() {
+    return url;
+  }
+
+  /**
+   * Stops accepting requests, lets those in flight finish, then commits and closes the store.
+   */
+  public Future<Void> stop() {
+    return vertx.undeploy(deploymentId)
+        .transform(ignored -> store.close())
+        .onSuccess(v -> LOG.info("event=gateway-stopped"));
+  }
+}

@@ -1,0 +1,35 @@
+package nl.reintegratie.gateway.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The gateway's whole configuration, typed and validated. Built by {@link ConfigLoader}; the
+ * README lists every setting with its default.
+ */
+public record GatewayConfig(Profile profile, Http http, Store store, Oidc oidc, Path kekFile) {
+
+  /** The HTTPS listener. {@code port} 0 picks a free port (tests). */
+  public record Http(String host, int port, URI publicBaseUrl, Path tlsCertFile, Path tlsKeyFile,
+                     long maxBodyBytes) {
+    /** The externally visible origin, e.g. {@code https://localhost:8443}, without a trailing slash. */
+    public String publicOrigin() {
+      String s = publicBaseUrl.toString();
+      return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+  }
+
+  /**
+   * Where data lives: an external MongoDB when {@code mongoUri} is present, otherwise the
+   * embedded store persisting to {@code embeddedDir}.
+   */
+  public record Store(Optional<String> mongoUri, String database, Path embeddedDir, int embeddedPort) {}
+
+  /** The Keycloak realm (OIDC issuer) and the portal's confidential client at it. */
+  public record Oidc(URI issuer, String clientId, Secret clientSecret, String audience) {}
+
+  public boolean isDev() {
+    return profile == Profile.DEV;
+  }
+}

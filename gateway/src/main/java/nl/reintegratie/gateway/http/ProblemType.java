@@ -1,0 +1,69 @@
+package nl.reintegratie.gateway.http;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every kind of error the gateway answers with, as an RFC 9457 problem type. The {@link #uri()}
+ * is stable: clients may switch on it. Titles are short and in plain language, Dutch first.
+ */
+public enum ProblemType {
+  BAD_REQUEST("bad-request", 400, "Het verzoek klopt niet", "The request is malformed"),
+  INVALID_BODY("invalid-body", 400, "De gegevens in het verzoek kloppen niet", "The request body is invalid"),
+  UNAUTHENTICATED("unauthenticated", 401, "Je bent niet ingelogd", "Authentication is required"),
+  FORBIDDEN("forbidden", 403, "Dit mag je niet doen", "This action is not allowed"),
+  CSRF_REJECTED("cross-site-request", 403, "Dit verzoek komt niet van het portaal",
+      "The request did not come from the portal"),
+  NOT_FOUND("not-found", 404, "Niet gevonden", "Not found"),
+  METHOD_NOT_ALLOWED("method-not-allowed", 405, "Deze methode kan hier niet", "Method not allowed"),
+  NOT_ACCEPTABLE("not-acceptable", 406, "Dit antwoordformaat kunnen we niet geven", "Not acceptable"),
+  CONFLICT("conflict", 409, "Dit botst met de huidige gegevens", "Conflict with the current state"),
+  BODY_TOO_LARGE("body-too-large", 413, "Het verzoek is te groot", "The request body is too large"),
+  URI_TOO_LONG("uri-too-long", 414, "Het webadres is te lang", "The URI is too long"),
+  UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Dit soort inhoud nemen we niet aan",
+      "Unsupported content type"),
+  HEADERS_TOO_LARGE("headers-too-large", 431, "De kopregels van het verzoek zijn te groot",
+      "Request header fields too large"),
+  LOGIN_FAILED("login-failed", 401, "Inloggen is niet gelukt", "Login failed"),
+  SERVICE_UNAVAILABLE("service-unavailable", 503, "De dienst is even niet beschikbaar",
+      "The service is temporarily unavailable"),
+  INTERNAL_ERROR("internal-error", 500, "Er ging iets mis bij ons", "Something went wrong on our side");
+
+  /** Prefix of every problem type URI; a URN, so it never depends on where the gateway runs. */
+  public static final String URI_PREFIX = "urn:nl-reintegratie:problem:";
+
+  private final String slug;
+  private final int status;
+  private final String titleNl;
+  private final String titleEn;
+
+  ProblemType(String slug, int status, String titleNl, String titleEn) {
+    this.slug = slug;
+    this.status = status;
+    this.titleNl = titleNl;
+    this.titleEn = titleEn;
+  }
+
+  public String uri() {
+    return URI_PREFIX + slug;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title(Language language) {
+    return language == Language.EN ? titleEn : titleNl;
+  }
+
+  /** The problem type the gateway uses for a bare HTTP status that carries no type of its own. */
+  public static ProblemType forStatus(int status) {
+    Optional<ProblemType> exact = Arrays.stream(values())
+        .filter(t -> t.status == status && t != INVALID_BODY && t != CSRF_REJECTED && t != LOGIN_FAILED)
+        .findFirst();
+    if (exact.isPresent()) {
+      return exact.get();
+    }
+    return status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
+  }
+}

@@ -1,0 +1,118 @@
+package nl.reintegratie.gateway.portal;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+import java.time.Clock;
+import java.time.Duration;
+import nl.reintegratie.gateway.http.ApiException;
+import nl.reintegratie.gateway.http.ProblemType;
+import nl.reintegratie.gateway.identity.KeycloakConnection;
+import nl.reintegratie.gateway.identity.Principal;
+
+/**
+ * The portal: its static files at {@code /}, and the backend-for-frontend under {@code /bff}:
+ * login, callback, who am I, logout. Sessions live on the server; the cookie is
+ * {@code __Host-} prefixed (HTTPS only, this host only, path /), HttpOnly and SameSite=Lax
+ * (Strict would drop the cookie on the redirect back from Keycloak).
+ */
+public final class PortalRoutes {
+
+  public static final String LOGIN = "/bff/login";
+  public static final String CALLBACK = "/bff/callback";
+  public static final String ME = "/bff/me";
+  public static final String LOGOUT = "/bff/logout";
+  static final String SESSION_COOKIE = "__Host-portal-session";
+  static final Duration SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
+
+  private final Vertx vertx;
+  private final KeycloakConnection keycloak;
+  private final PortalLogin login;
+  private final String origin;
+
+  public PortalRoutes(Vertx vertx, KeycloakConnection keycloak, LoginHistory loginHistory, String origin) {
+    this.vertx = vertx;
+    this.keycloak = keycloak;
+    this.origin = origin;
+    this.login = new PortalLogin(keycloak, loginHistory, origin, Clock.systemUTC());
+  }
+
+  /** Mounts the /bff routes. Call {@link #mountStaticFiles} after every other route. */
+  public void mount(Router router) {
+    SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx))
+        .setSessionCookieName(SESSION_COOKIE)
+        .setCookieSecureFlag(true)
+        .setCookieHttpOnlyFlag(true)
+        .setCookieSameSite(CookieSameSite.LAX)
+        .setSessionTimeout(SESSION_IDLE_TIMEOUT.toMillis())
+        .setMinLength(32);
+    router.route("/bff/*").handler(sessions);
+    router.route("/bff/*").handler(new PortalCsrfGuard(origin));
+    router.get(LOGIN).handler(login::start);
+    router.get(CALLBACK).handler(login::callback);
+    router.get(ME).handler(this::me);
+    router.post(LOGOUT).handler(this::logout);
+  }
+
+  /**
+   * The built portal (from the portal-ui module's jar). Hashed assets are cached for a year;
+   * everything else, index.html included, is revalidated so a new release shows at once.
+   */
+  public void mountStaticFiles(Router router) {
+    router.get("/assets/*").handler(StaticHandler.create("webroot")
+        .setCachingEnabled(true)
+        .setMaxAgeSeconds(Duration.ofDays(365).toSeconds())
+        .setDirectoryListing(false));
+    router.get("/*").handler(StaticHandler.create("webroot")
+        .setCachingEnabled(false)
+        .setDirectoryListing(false)
+        .setIndexPage("index.html"));
+  }
+
+  /** {@code GET /bff/me}: the logged-in user as the portal shows them, or 401. */
+  private void me(RoutingContext ctx) {
+    JsonObject stored = ctx.session().get(PortalLogin.PRINCIPAL);
+    if (stored == null) {
+      ctx.fail(new ApiException(ProblemType.UNAUTHENTICATED, "Je bent niet ingelogd."));
+      return;
+    }
+    Principal principal = Principal.fromJson(stored);
+    ctx.response()
+        .putHeader("Content-Type", "application/json")
+        .end(new JsonObject()
+            .put("name", principal.name())
+            .put("givenName", principal.givenName())
+            .put("roles", PortalLogin.rolesOf(principal))
+            .put("previousLoginAt", ctx.session().<String>get(PortalLogin.PREVIOUS_LOGIN))
+            .toBuffer());
+  }
+
+  /**
+   * {@code POST /bff/logout}: ends the gateway session at once and answers where the browser
+   * should go to end the Keycloak session too.
+   */
+  private void logout(RoutingContext ctx) {
+    JsonObject stored = ctx.session().get(PortalLogin.PRINCIPAL);
+    String idToken = ctx.session().get(PortalLogin.ID_TOKEN);
+    ctx.session().destroy();
+    if (stored == null) {
+      respondRedirect(ctx, "/");
+      return;
+    }
+    keycloak.connected()
+        .map(realm -> login.endSessionUrl(realm, idToken))
+        .otherwise("/")
+        .onSuccess(url -> respondRedirect(ctx, url));
+  }
+
+  private static void respondRedirect(RoutingContext ctx, String url) {
+    ctx.response()
+        .putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("redirect", url).toBuffer());
+  }
+}

@@ -1,0 +1,64 @@
+package nl.reintegratie.gateway.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.stream.Stream;
+
+/**
+ * Dependencies point one way: from the edges (http, identity, portal) through the domain to
+ * the bottom (store, crypto). Adapters for MongoDB and vertx-web stay in their own places.
+ */
+class DependencyDirectionTest {
+
+  private static final String BASE = "nl.reintegratie.gateway";
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages(BASE);
+
+  static final ArchRule nothingDependsOnTheWiring = noClasses()
+      .that().resideOutsideOfPackages(BASE + ".app..", BASE + ".devstack..")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".app..", BASE + ".devstack..");
+
+  static final ArchRule storeDependsOnNothingOfOurs = noClasses()
+      .that().resideInAPackage(BASE + ".store..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          BASE + ".http..", BASE + ".identity..", BASE + ".portal..", BASE + ".config..",
+          BASE + ".logging..");
+
+  static final ArchRule onlyStoreAndMongoAdaptersTouchTheDriver = noClasses()
+      .that().resideOutsideOfPackages(BASE + ".store..", BASE + "..mongo..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.vertx.ext.mongo..", "com.mongodb..",
+          "org.bson..", "de.bwaldvogel..");
+
+  static final ArchRule onlyEdgesTouchVertxWeb = noClasses()
+      .that().resideOutsideOfPackages(BASE + ".http..", BASE + ".identity..", BASE + ".portal..",
+          BASE + "..http..", BASE + ".app..", BASE + ".signature..")
+      .should().dependOnClassesThat().resideInAPackage("io.vertx.ext.web..");
+
+  static final ArchRule configDependsOnNothingOfOurs = noClasses()
+      .that().resideInAPackage(BASE + ".config..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          BASE + ".http..", BASE + ".identity..", BASE + ".portal..", BASE + ".store..");
+
+  static final ArchRule domainCodeKnowsNoMongo = noClasses()
+      .that().resideInAPackage(BASE + ".portal")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".store..", "io.vertx.ext.mongo..");
+
+  static Stream<ArchRule> rules() {
+    return Stream.of(nothingDependsOnTheWiring, storeDependsOnNothingOfOurs,
+        onlyStoreAndMongoAdaptersTouchTheDriver, onlyEdgesTouchVertxWeb, configDependsOnNothingOfOurs,
+        domainCodeKnowsNoMongo);
+  }
+
+  @ParameterizedTest
+  @MethodSource("rules")
+  void rule_holds(ArchRule rule) {
+    rule.check(CLASSES);
+  }
+}

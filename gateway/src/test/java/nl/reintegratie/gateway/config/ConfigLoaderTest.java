@@ -1,0 +1,166 @@
+package nl.reintegratie.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.reintegratie.gateway.testsupport.ProjectFiles;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  private static final Path KEYS = ProjectFiles.keysDev();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void devProfile_runsOnDefaultsWithTheEmbeddedStore() {
+    GatewayConfig config = ConfigLoader.load(Map.of(
+        "GATEWAY_PROFILE", "dev",
+        "OIDC_CLIENT_SECRET_FILE", KEYS.resolve("keycloak/portal-bff.secret").toString()));
+
+    assertThat(config.isDev()).isTrue();
+    assertThat(config.http().host()).isEqualTo("127.0.0.1");
+    assertThat(config.http().port()).isEqualTo(8443);
+    assertThat(config.http().publicOrigin()).isEqualTo("https://localhost:8443");
+    assertThat(config.store().mongoUri()).isEmpty();
+    assertThat(config.oidc().issuer().toString()).isEqualTo("http://127.0.0.1:8180/realms/reintegratie");
+    assertThat(config.oidc().clientSecret().toString()).doesNotContain("dev-only");
+  }
+
+  @Test
+  void noProfile_meansProd_andProdWithoutSettings_namesEveryMissingOne() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of()))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(settings(e)).contains(
+            "PUBLIC_BASE_URL", "TLS_CERT_FILE", "TLS_KEY_FILE", "MONGO_URI", "OIDC_ISSUER",
+            "OIDC_CLIENT_SECRET", "KEK_FILE"));
+  }
+
+  @Test
+  void prodWithDevKeys_isRefusedNamingEachDevelopmentKey() {
+    Map<String, String> env = prodEnv();
+    env.put("TLS_CERT_FILE", KEYS.resolve("tls/localhost.crt").toString());
+    env.put("TLS_KEY_FILE", KEYS.resolve("tls/localhost.key").toString());
+    env.put("KEK_FILE", KEYS.resolve("kek/kek-dev.json").toString());
+    env.remove("OIDC_CLIENT_SECRET");
+    env.put("OIDC_CLIENT_SECRET_FILE", KEYS.resolve("keycloak/portal-bff.secret").toString());
+
+    assertThatThrownBy(() -> ConfigLoader.load(env))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(settings(e)).contains("TLS_CERT_FILE", "TLS_KEY_FILE", "KEK_FILE",
+              "OIDC_CLIENT_SECRET_FILE", "OIDC_CLIENT_SECRET");
+          assertThat(e.getMessage()).contains("development keys are refused in the prod profile")
+              .doesNotContain("dev-only-");
+        });
+  }
+
+  @Test
+  void prodWithDevKeysCopiedOutOfKeysDev_isStillRefused() throws Exception {
+    Path cert = Files.copy(KEYS.resolve("tls/localhost.crt"), dir.resolve("server.crt"));
+    Path kek = Files.copy(KEYS.resolve("kek/kek-dev.json"), dir.resolve("kek.json"));
+    Map<String, String> env = prodEnv();
+    env.put("TLS_CERT_FILE", cert.toString());
+    env.put("KEK_FILE", kek.toString());
+    env.put("OIDC_CLIENT_SECRET", Files.readString(KEYS.resolve("keycloak/portal-bff.secret")).trim());
+
+    assertThatThrownBy(() -> ConfigLoader.load(env))
+        .isInstanceOfSatisfying(ConfigException.class, e ->
+            assertThat(settings(e)).contains("TLS_CERT_FILE", "KEK_FILE", "OIDC_CLIENT_SECRET"));
+  }
+
+  @Test
+  void prodWithItsOwnKeys_isAccepted() {
+    GatewayConfig config = ConfigLoader.load(prodEnv());
+
+    assertThat(config.isDev()).isFalse();
+    assertThat(config.http().host()).isEqualTo("0.0.0.0");
+    assertThat(config.store().mongoUri()).contains("mongodb://db1,db2,db3/?replicaSet=rs0");
+  }
+
+  @Test
+  void environment_winsOverTheConfigFile() throws Exception {
+    Path file = dir.resolve("gateway.properties");
+    Files.writeString(file, "HTTP_PORT=9000\nMONGO_DATABASE=from-file\n");
+    Map<String, String> env = prodEnv();
+    env.put(ConfigLoader.CONFIG_FILE, file.toString());
+    env.put("HTTP_PORT", "9100");
+
+    GatewayConfig config = ConfigLoader.load(env);
+
+    assertThat(config.http().port()).isEqualTo(9100);
+    assertThat(config.store().database()).isEqualTo("from-file");
+  }
+
+  @Test
+  void wrongValues_areNamedWithWhatIsWrong() {
+    Map<String, String> env = prodEnv();
+    env.put("HTTP_PORT", "eighty");
+    env.put("PUBLIC_BASE_URL", "http://gateway.example");
+    env.put("GATEWAY_PROFILE", "prod");
+
+    assertThatThrownBy(() -> ConfigLoader.load(env))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(settings(e)).containsExactlyInAnyOrder("HTTP_PORT", "PUBLIC_BASE_URL");
+          assertThat(e.getMessage()).contains("must be a port number", "must be an https:// URL");
+        });
+  }
+
+  @Test
+  void unknownProfile_isRefused() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("GATEWAY_PROFILE", "staging")))
+        .isInstanceOfSatisfying(ConfigException.class, e ->
+            assertThat(settings(e)).containsExactly("GATEWAY_PROFILE"));
+  }
+
+  private static List<String> settings(ConfigException e) {
+    return e.problems().stream().map(ConfigException.Problem::setting).toList();
+  }
+
+  /** A complete production configuration with key material of its own. */
+  private Map<String, String> prodEnv() {
+    try {
+      KeyPair pair = KeyPairGenerator.getInstance("EC").generateKeyPair();
+      X500Name name = new X500Name("CN=gateway.example, O=Example Gemeente");
+      var cert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+          name, BigInteger.ONE, Date.from(Instant.now()), Date.from(Instant.now().plus(1, ChronoUnit.DAYS)),
+          name, pair.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+      Path certFile = dir.resolve("prod.crt");
+      Files.writeString(certFile, "-----BEGIN CERTIFICATE-----\n"
+          + Base64.getMimeEncoder().encodeToString(cert.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+      Path keyFile = dir.resolve("prod.key");
+      Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n"
+          + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+      Path kek = dir.resolve("kek.json");
+      Files.writeString(kek, "{\"activeVersion\":1,\"keys\":[]}");
+      Map<String, String> env = new HashMap<>();
+      env.put("GATEWAY_PROFILE", "prod");
+      env.put("PUBLIC_BASE_URL", "https://gateway.example");
+      env.put("TLS_CERT_FILE", certFile.toString());
+      env.put("TLS_KEY_FILE", keyFile.toString());
+      env.put("MONGO_URI", "mongodb://db1,db2,db3/?replicaSet=rs0");
+      env.put("OIDC_ISSUER", "https://login.example/realms/reintegratie");
+      env.put("OIDC_CLIENT_SECRET", "a-production-secret");
+      env.put("KEK_FILE", kek.toString());
+      return env;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package nl.reintegratie.gateway.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * What a browser does in the portal's login, with plain HTTP and a cookie jar: follows the
+ * gateway's redirect to Keycloak, submits Keycloak's own login form, and comes back. It trusts
+ * only the dev CA, so the gateway's certificate is really checked. Each step is a method, so
+ * tests can also stop half-way or replay a step, as an attacker would.
+ */
+public final class PortalBrowser {
+
+  private static final Pattern FORM_ACTION = Pattern.compile(
+      "<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"", Pattern.DOTALL);
+
+  private final String gateway;
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http;
+
+  public PortalBrowser(String gatewayUrl) {
+    this.gateway = gatewayUrl;
+    this.http = HttpClient.newBuilder()
+        .cookieHandler(cookies)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .sslContext(trustingDevCa())
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  /** Logs in from scratch and returns the portal's {@code /bff/me} answer. */
+  public HttpResponse<String> login(String username, String password) throws Exception {
+    String keycloakLoginPage = startLogin().headers().firstValue("Location").orElseThrow();
+    String callback = submitCredentials(keycloakLoginPage, username, password);
+    HttpResponse<String> back = get(callback);
+    if (back.statusCode() != 302) {
+      throw new IllegalStateException("callback answered " + back.statusCode() + ": " + back.body());
+    }
+    return get(gateway + "/bff/me");
+  }
+
+  /** {@code GET /bff/login}: the gateway's redirect to Keycloak. */
+  public HttpResponse<String> startLogin() throws Exception {
+    return get(gateway + "/bff/login");
+  }
+
+  /**
+   * Opens Keycloak's login page and submits the form.
+   *
+   * @return where Keycloak sends the browser next: the gateway's callback with code and state
+   */
+  public String submitCredentials(String keycloakLoginPage, String username, String password) throws Exception {
+    HttpResponse<String> page = get(keycloakLoginPage);
+    Matcher action = FORM_ACTION.matcher(page.body());
+    if (!action.find()) {
+      throw new IllegalStateException("no Keycloak login form at " + keycloakLoginPage + " (" + page.statusCode() + ")");
+    }
+    String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
+    HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return submitted.headers().firstValue("Location").orElseThrow(() ->
+        new IllegalStateException("Keycloak did not redirect after login (" + submitted.statusCode() + ")"));
+  }
+
+  public HttpResponse<String> get(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A POST as the portal's own page sends it (with its CSRF header). */
+  public HttpResponse<String> portalPost(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(gateway + path))
+        .header("X-Portal-Request", "1")
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The current value of the gateway's session cookie, if any. */
+  public Optional<String> sessionCookie() {
+    return cookies.getCookieStore().get(URI.create(gateway)).stream()
+        .filter(c -> c.getName().equals("__Host-portal-session"))
+        .map(HttpCookie::getValue)
+        .findFirst();
+  }
+
+  private static SSLContext trustingDevCa() {
+    try (InputStream in = Files.newInputStream(ProjectFiles.devCa())) {
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+      trust.load(null, null);
+      trust.setCertificateEntry("dev-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, tmf.getTrustManagers(), null);
+      return context;
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("cannot load the dev CA", e);
+    }
+  }
+}
