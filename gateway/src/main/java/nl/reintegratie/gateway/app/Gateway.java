@@ -60,13 +60,15 @@ public final class Gateway {
    */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
     GatewayConfig.Store storeConfig = config.store();
+    OpenApiRoute openApi = new OpenApiRoute(); // reads the classpath: here, not on an event loop
     return Stores.open(vertx, new StoreSettings(storeConfig.mongoUri(), storeConfig.database(),
             storeConfig.embeddedDir(), storeConfig.embeddedPort()))
-        .compose(store -> deployHttp(vertx, config, store)
+        .compose(store -> deployHttp(vertx, config, store, openApi)
             .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
   }
 
-  private static Future<Gateway> deployHttp(Vertx vertx, GatewayConfig config, Store store) {
+  private static Future<Gateway> deployHttp(Vertx vertx, GatewayConfig config, Store store,
+                                            OpenApiRoute openApi) {
     KeycloakConnection keycloak = new KeycloakConnection(vertx, new KeycloakConnection.Settings(
         config.oidc().issuer().toString(), config.oidc().clientId(),
         config.oidc().clientSecret().reveal(), config.oidc().audience()));
@@ -78,7 +80,6 @@ public final class Gateway {
     HealthRoutes health = new HealthRoutes(List.of(
         ReadinessCheck.of("store", store::ping),
         ReadinessCheck.of("identity", keycloak::keysReachable)));
-    OpenApiRoute openApi = new OpenApiRoute();
 
     int port = config.http().port() == 0 ? freePort(config.http().host()) : config.http().port();
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());

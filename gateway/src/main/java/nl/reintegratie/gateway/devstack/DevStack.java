@@ -49,7 +49,8 @@ public final class DevStack {
     Path realmTemplate = keysDev.resolve("keycloak/realm-reintegratie.json");
     Path keycloakData = data.resolve("keycloak");
     Files.createDirectories(keycloakData);
-    Path realmFile = KeycloakProcess.writeImportFile(realmTemplate, keycloakData.resolve("import"),
+    // KeycloakProcess rebuilds its own import folder from this file at every start
+    Path realmFile = KeycloakProcess.writeImportFile(realmTemplate, keycloakData.resolve("realm"),
         config.http().publicOrigin());
 
     System.out.println("Keycloak starten (eerste keer duurt ongeveer een minuut)...");

@@ -73,8 +73,8 @@ class ConfigLoaderTest {
 
   @Test
   void prodWithDevKeysCopiedOutOfKeysDev_isStillRefused() throws Exception {
-    Path cert = Files.copy(KEYS.resolve("tls/localhost.crt"), dir.resolve("server.crt"));
-    Path kek = Files.copy(KEYS.resolve("kek/kek-dev.json"), dir.resolve("kek.json"));
+    Path cert = Files.copy(KEYS.resolve("tls/localhost.crt"), dir.resolve("copied-server.crt"));
+    Path kek = Files.copy(KEYS.resolve("kek/kek-dev.json"), dir.resolve("copied-kek.json"));
     Map<String, String> env = prodEnv();
     env.put("TLS_CERT_FILE", cert.toString());
     env.put("KEK_FILE", kek.toString());

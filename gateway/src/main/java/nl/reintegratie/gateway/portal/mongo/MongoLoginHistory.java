@@ -30,7 +30,7 @@ public final class MongoLoginHistory implements LoginHistory {
     JsonObject query = new JsonObject().put("_id", subject);
     JsonObject update = new JsonObject().put("$set",
         new JsonObject().put("lastLoginAt", new JsonObject().put("$date", at.toString())));
-    return store.durably(store.mongo().findOneAndUpdateWithOptions(COLLECTION, query, update,
+    return store.durably(mongo -> mongo.findOneAndUpdateWithOptions(COLLECTION, query, update,
             new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(false)))
         .map(before -> Optional.ofNullable(before)
             .map(doc -> doc.getJsonObject("lastLoginAt"))
