@@ -15,8 +15,6 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -28,11 +26,9 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class PortalBrowser {
 
-  private static final Pattern FORM_ACTION = Pattern.compile(
-      "<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"", Pattern.DOTALL);
-
   private final String gateway;
-  private final CookieManager cookies = new CookieManager();
+  // Keycloak's cookies are Secure even on http://127.0.0.1; browsers send them there, this jar too
+  private final CookieManager cookies = new OidcBrowserlessLogin.LoopbackCookieManager();
   private final HttpClient http;
 
   public PortalBrowser(String gatewayUrl) {
@@ -68,15 +64,15 @@ public final class PortalBrowser {
    */
   public String submitCredentials(String keycloakLoginPage, String username, String password) throws Exception {
     HttpResponse<String> page = get(keycloakLoginPage);
-    Matcher action = FORM_ACTION.matcher(page.body());
-    if (!action.find()) {
-      throw new IllegalStateException("no Keycloak login form at " + keycloakLoginPage + " (" + page.statusCode() + ")");
-    }
-    String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
-    HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+    OidcBrowserlessLogin.LoginForm loginForm = OidcBrowserlessLogin.LoginForm.parse(page.body());
+    StringBuilder form = new StringBuilder("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+    loginForm.hiddenFields().forEach((name, value) -> form.append('&')
+        .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(loginForm.action()))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+            .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
         HttpResponse.BodyHandlers.ofString());
     return submitted.headers().firstValue("Location").orElseThrow(() ->
         new IllegalStateException("Keycloak did not redirect after login (" + submitted.statusCode() + ")"));

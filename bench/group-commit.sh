@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Measures the embedded store's write paths: acknowledged only (not durable), group commit,
+# and one disk commit per request. Usage: bench/group-commit.sh [writers] [seconds] [extraFlushMs]
+# The optional extra flush simulates a slower disk than this machine's (~0.1 ms fsync).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -DskipTests install
+cd gateway
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+exec java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
+  nl.reintegratie.gateway.store.embedded.GroupCommitBenchmark "${1:-32}" "${2:-5}" ${3:-}
