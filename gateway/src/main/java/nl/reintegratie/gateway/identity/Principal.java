@@ -69,13 +69,18 @@ public record Principal(String subject, String name, String givenName, Set<Role>
         Optional.ofNullable(accessToken.getString("bsn")));
   }
 
+  /** The role names as Keycloak spells them, sorted. */
+  public List<String> roleClaims() {
+    return roles.stream().map(Role::claim).sorted().toList();
+  }
+
   /** For keeping in a server-side session. */
   public JsonObject toJson() {
     JsonObject json = new JsonObject()
         .put("sub", subject)
         .put("name", name)
         .put("givenName", givenName)
-        .put("roles", new JsonArray(roles.stream().map(Role::claim).sorted().toList()));
+        .put("roles", new JsonArray(roleClaims()));
     organisation.ifPresent(o -> json.put("organisation", o));
     bsn.ifPresent(b -> json.put("bsn", b));
     return json;

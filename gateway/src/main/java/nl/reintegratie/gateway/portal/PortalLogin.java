@@ -1,7 +1,6 @@
 package nl.reintegratie.gateway.portal;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.oauth2.OAuth2AuthorizationURL;
@@ -208,9 +207,5 @@ final class PortalLogin {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-  }
-
-  static JsonArray rolesOf(Principal principal) {
-    return new JsonArray(principal.roles().stream().map(Principal.Role::claim).sorted().toList());
   }
 }

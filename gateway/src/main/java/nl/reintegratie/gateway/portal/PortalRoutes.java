@@ -2,6 +2,7 @@ package nl.reintegratie.gateway.portal;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -87,7 +88,7 @@ public final class PortalRoutes {
         .end(new JsonObject()
             .put("name", principal.name())
             .put("givenName", principal.givenName())
-            .put("roles", PortalLogin.rolesOf(principal))
+            .put("roles", new JsonArray(principal.roleClaims()))
             .put("previousLoginAt", ctx.session().<String>get(PortalLogin.PREVIOUS_LOGIN))
             .toBuffer());
   }
