@@ -37,6 +37,11 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
       Problems.write(ctx, api);
       return;
     }
+    java.util.Optional<ApiException> mapped = DomainFailures.asProblem(failure);
+    if (mapped.isPresent()) {
+      Problems.write(ctx, mapped.get());
+      return;
+    }
     int status = statusOf(ctx, failure);
     ProblemType type = ProblemType.forStatus(status);
     if (type == ProblemType.INTERNAL_ERROR) {

@@ -46,6 +46,10 @@ class GatewayRouterTest {
       throw new IllegalStateException("secret internals: jdbc:h2:/var/data password=hunter2");
     });
     router.get("/refused").handler(ctx -> ctx.fail(new ApiException(ProblemType.CONFLICT, "Al gedaan.")));
+    router.get("/store-down").handler(ctx -> ctx.fail(
+        new nl.reintegratie.gateway.store.StoreUnavailableException("ping timed out")));
+    router.get("/duplicate").handler(ctx -> ctx.fail(
+        new nl.reintegratie.gateway.store.DuplicateKeyException("bsnHash_1")));
     server = vertx.createHttpServer().requestHandler(router).listen(0).await();
     client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(server.actualPort()));
   }
@@ -114,6 +118,17 @@ class GatewayRouterTest {
 
     assertProblem(response, 409, "urn:nl-reintegratie:problem:conflict");
     assertThat(response.bodyAsJsonObject().getString("detail")).isEqualTo("Al gedaan.");
+  }
+
+  @Test
+  void storeUnavailable_is503AndDuplicateKeyIs409_withoutInternals() {
+    HttpResponse<Buffer> down = client.get("/store-down").send().await();
+    HttpResponse<Buffer> duplicate = client.get("/duplicate").send().await();
+
+    assertProblem(down, 503, "urn:nl-reintegratie:problem:service-unavailable");
+    assertProblem(duplicate, 409, "urn:nl-reintegratie:problem:conflict");
+    assertThat(down.bodyAsString()).doesNotContain("ping timed out");
+    assertThat(duplicate.bodyAsString()).doesNotContain("bsnHash");
   }
 
   @Test
