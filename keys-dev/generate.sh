@@ -110,16 +110,18 @@ EXT
 }
 
 # -------------------------------------------------------------------------------------
-# Key-encryption key (KEK) for envelope encryption of dossiers at rest.
+# Key ring for data at rest: key-encryption key (KEK) version 1 for envelope encryption
+# of dossiers, and the lookup key of the keyed hash (HMAC-SHA256) that BSN lookups use.
 # -------------------------------------------------------------------------------------
 generate_kek() {
   local dir="${KEYS_DEV}/kek"
   mkdir -p "${dir}"
-  local created key
+  local created key lookup_key
   created="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   key="$(openssl rand -base64 32 | tr -d '\n')"
+  lookup_key="$(openssl rand -base64 32 | tr -d '\n')"
   cat > "${dir}/kek-dev.json" <<JSON
-{"purpose":"development-only","activeVersion":1,"keys":[{"version":1,"createdAt":"${created}","key":"${key}"}]}
+{"purpose":"development-only","activeVersion":1,"keys":[{"version":1,"createdAt":"${created}","key":"${key}"}],"lookupKey":"${lookup_key}"}
 JSON
   chmod 600 "${dir}/kek-dev.json"
 }

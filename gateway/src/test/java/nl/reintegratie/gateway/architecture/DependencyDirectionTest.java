@@ -1,5 +1,7 @@
 package nl.reintegratie.gateway.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -50,10 +52,21 @@ class DependencyDirectionTest {
       .that().resideInAPackage(BASE + ".portal")
       .should().dependOnClassesThat().resideInAnyPackage(BASE + ".store..", "io.vertx.ext.mongo..");
 
+  // crypto is the bottom layer for secrets: the store, the HTTP layer and the config may use it, never the reverse,
+  // so key handling can be reviewed on its own.
+  static final ArchRule cryptoDependsOnNothingOfOurs = noClasses()
+      .that().resideInAPackage(BASE + ".crypto..")
+      .should().dependOnClassesThat(resideInAPackage(BASE + "..").and(resideOutsideOfPackage(BASE + ".crypto..")));
+
+  // one place decides which cryptographic code is used, and how
+  static final ArchRule onlyCryptoImportsBouncyCastle = noClasses()
+      .that().resideOutsideOfPackage(BASE + ".crypto..")
+      .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..");
+
   static Stream<ArchRule> rules() {
     return Stream.of(nothingDependsOnTheWiring, storeDependsOnNothingOfOurs,
         onlyStoreAndMongoAdaptersTouchTheDriver, onlyEdgesTouchVertxWeb, configDependsOnNothingOfOurs,
-        domainCodeKnowsNoMongo);
+        domainCodeKnowsNoMongo, cryptoDependsOnNothingOfOurs, onlyCryptoImportsBouncyCastle);
   }
 
   @ParameterizedTest

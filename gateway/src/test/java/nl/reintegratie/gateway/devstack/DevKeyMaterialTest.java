@@ -88,6 +88,7 @@ class DevKeyMaterialTest {
         .filter(k -> k.getInteger("version") == active).findFirst().orElseThrow();
     assertThat(Base64.getDecoder().decode(key.getString("key"))).hasSize(32);
     assertThat(Instant.parse(key.getString("createdAt"))).isBefore(Instant.now().plusSeconds(60));
+    assertThat(Base64.getDecoder().decode(kek.getString("lookupKey"))).hasSize(32);
   }
 
   @Test
