@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import nl.reintegratie.gateway.config.GatewayConfig;
+import nl.reintegratie.gateway.crypto.KeyRing;
 import nl.reintegratie.gateway.http.HealthRoutes;
 import nl.reintegratie.gateway.http.OpenApiRoute;
 import nl.reintegratie.gateway.http.ReadinessCheck;
@@ -38,6 +39,7 @@ public final class Gateway {
   private final int port;
   private final String url;
   private final List<RouteDescription> routes;
+  private long retentionTimer = -1;
 
   /** A route as registered: its HTTP methods (empty: all) and path template. */
   public record RouteDescription(java.util.Set<String> methods, String path) {}
@@ -60,10 +62,19 @@ public final class Gateway {
    */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
     GatewayConfig.Store storeConfig = config.store();
-    OpenApiRoute openApi = new OpenApiRoute(); // reads the classpath: here, not on an event loop
+    // files are read here, on the caller's thread, not on an event loop
+    OpenApiRoute openApi = new OpenApiRoute();
+    KeyRing keys;
+    try {
+      keys = KeyRing.load(config.kekFile());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     return Stores.open(vertx, new StoreSettings(storeConfig.mongoUri(), storeConfig.database(),
             storeConfig.embeddedDir(), storeConfig.embeddedPort()))
-        .compose(store -> deployHttp(vertx, config, store, openApi)
+        .compose(store -> Dossiers.open(vertx, store, keys, config.retention())
+            .compose(dossiers -> deployHttp(vertx, config, store, openApi)
+                .onSuccess(gateway -> gateway.scheduleRetention(dossiers, config.retention())))
             .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
   }
 
@@ -126,6 +137,15 @@ public final class Gateway {
     return "127.0.0.1".equals(host) || "0.0.0.0".equals(host) ? "localhost" : host;
   }
 
+  /**
+   * Shreds clients whose retention ended, now and then every interval. A run that fails (store
+   * down) is logged and simply tried again at the next interval.
+   */
+  private void scheduleRetention(Dossiers dossiers, GatewayConfig.Retention retention) {
+    retentionTimer = vertx.setPeriodic(5_000, retention.checkEvery().toMillis(), id -> dossiers.retentionJob().run()
+        .onFailure(e -> LOG.warn("event=retention-run-failed cause={}", e.getClass().getSimpleName())));
+  }
+
   /** Every route the gateway serves, for the test that holds them against the OpenAPI document. */
   public List<RouteDescription> routes() {
     return routes;
@@ -144,6 +164,7 @@ public final class Gateway {
    * Stops accepting requests, lets those in flight finish, then commits and closes the store.
    */
   public Future<Void> stop() {
+    vertx.cancelTimer(retentionTimer);
     return vertx.undeploy(deploymentId)
         .transform(ignored -> store.close())
         .onSuccess(v -> LOG.info("event=gateway-stopped"));

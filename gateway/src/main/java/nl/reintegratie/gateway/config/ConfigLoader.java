@@ -26,6 +26,8 @@ import java.util.Properties;
 public final class ConfigLoader {
 
   public static final String CONFIG_FILE = "GATEWAY_CONFIG_FILE";
+  /** The benefit regimes, as the dossier codes them; each has its own retention setting. */
+  private static final List<String> REGIMES = List.of("participatiewet", "ww", "wia", "wao");
 
   private final Map<String, String> values;
   private final List<ConfigException.Problem> problems = new ArrayList<>();
@@ -100,10 +102,18 @@ public final class ConfigLoader {
 
     Path kek = path("KEK_FILE", dev ? "keys-dev/kek/kek-dev.json" : null);
 
+    int defaultYears = (int) positiveLong("RETENTION_YEARS", 7);
+    Map<String, Integer> years = new HashMap<>();
+    for (String regime : REGIMES) {
+      years.put(regime, (int) positiveLong("RETENTION_YEARS_" + regime.toUpperCase(java.util.Locale.ROOT), defaultYears));
+    }
+    GatewayConfig.Retention retention = new GatewayConfig.Retention(years,
+        java.time.Duration.ofMinutes(positiveLong("RETENTION_CHECK_MINUTES", 360)));
+
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    GatewayConfig config = new GatewayConfig(profile, http, store, oidc, kek);
+    GatewayConfig config = new GatewayConfig(profile, http, store, oidc, kek, retention);
     if (!dev) {
       List<ConfigException.Problem> devKeys = DevKeyGuard.findDevelopmentKeys(config, values);
       if (!devKeys.isEmpty()) {

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The gateway's whole configuration, typed and validated. Built by {@link ConfigLoader}; the
  * README lists every setting with its default.
  */
-public record GatewayConfig(Profile profile, Http http, Store store, Oidc oidc, Path kekFile) {
+public record GatewayConfig(Profile profile, Http http, Store store, Oidc oidc, Path kekFile, Retention retention) {
 
   /** The HTTPS listener. {@code port} 0 picks a free port (tests). */
   public record Http(String host, int port, URI publicBaseUrl, Path tlsCertFile, Path tlsKeyFile,
@@ -28,6 +28,17 @@ public record GatewayConfig(Profile profile, Http http, Store store, Oidc oidc, 
 
   /** The Keycloak realm (OIDC issuer) and the portal's confidential client at it. */
   public record Oidc(URI issuer, String clientId, Secret clientSecret, String audience) {}
+
+  /**
+   * How many years a client's data is kept after their last trajectory ended, per regime code
+   * ({@code participatiewet}, {@code ww}, {@code wia}, {@code wao}), and how often the gateway
+   * looks for clients whose retention has ended.
+   */
+  public record Retention(java.util.Map<String, Integer> yearsByRegime, java.time.Duration checkEvery) {
+    public Retention {
+      yearsByRegime = java.util.Map.copyOf(yearsByRegime);
+    }
+  }
 
   public boolean isDev() {
     return profile == Profile.DEV;

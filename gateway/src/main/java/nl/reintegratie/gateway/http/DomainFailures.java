@@ -1,6 +1,11 @@
 package nl.reintegratie.gateway.http;
 
 import java.util.Optional;
+import nl.reintegratie.gateway.crypto.IntegrityException;
+import nl.reintegratie.gateway.dossier.ConflictException;
+import nl.reintegratie.gateway.dossier.InvalidInputException;
+import nl.reintegratie.gateway.dossier.NotFoundException;
+import nl.reintegratie.gateway.dossier.ShreddedException;
 import nl.reintegratie.gateway.store.DuplicateKeyException;
 import nl.reintegratie.gateway.store.StoreUnavailableException;
 
@@ -20,6 +25,29 @@ final class DomainFailures {
     if (failure instanceof DuplicateKeyException) {
       return Optional.of(new ApiException(ProblemType.CONFLICT,
           "Dit bestaat al, of iemand anders heeft het net gewijzigd."));
+    }
+    if (failure instanceof IntegrityException) {
+      // the dossier already logged the security event with what was affected
+      return Optional.of(new ApiException(ProblemType.INTEGRITY_FAILURE,
+          "Deze gegevens zijn veranderd of verplaatst sinds ze zijn opgeslagen. We tonen ze daarom niet."
+              + " De beheerder is gewaarschuwd."));
+    }
+    if (failure instanceof NotFoundException) {
+      return Optional.of(new ApiException(ProblemType.NOT_FOUND, "Dit bestaat niet, of je mag het niet zien."));
+    }
+    if (failure instanceof ShreddedException) {
+      return Optional.of(new ApiException(ProblemType.GONE,
+          "De bewaartermijn van deze gegevens is voorbij; ze zijn vernietigd en niet meer te lezen."));
+    }
+    if (failure instanceof ConflictException) {
+      return Optional.of(new ApiException(ProblemType.CONFLICT,
+          "Dit bestaat al, of iemand anders heeft het net gewijzigd. Haal de laatste versie op en probeer opnieuw."));
+    }
+    if (failure instanceof InvalidInputException invalid) {
+      return Optional.of(new ApiException(ProblemType.INVALID_BODY, "Een gegeven klopt niet: " + invalid.field() + ".",
+          new io.vertx.core.json.JsonObject().put("errors", new io.vertx.core.json.JsonArray()
+              .add(new io.vertx.core.json.JsonObject().put("pointer", "/" + invalid.field())
+                  .put("detail", invalid.getMessage()))), null));
     }
     return Optional.empty();
   }

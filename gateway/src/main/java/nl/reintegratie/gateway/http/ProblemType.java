@@ -25,6 +25,9 @@ public enum ProblemType {
   HEADERS_TOO_LARGE("headers-too-large", 431, "De kopregels van het verzoek zijn te groot",
       "Request header fields too large"),
   LOGIN_FAILED("login-failed", 401, "Inloggen is niet gelukt", "Login failed"),
+  GONE("gone", 410, "Deze gegevens zijn vernietigd", "This data has been destroyed"),
+  INTEGRITY_FAILURE("integrity-failure", 500, "Opgeslagen gegevens zijn niet te vertrouwen",
+      "Stored data failed its integrity check"),
   SERVICE_UNAVAILABLE("service-unavailable", 503, "De dienst is even niet beschikbaar",
       "The service is temporarily unavailable"),
   INTERNAL_ERROR("internal-error", 500, "Er ging iets mis bij ons", "Something went wrong on our side");
@@ -59,7 +62,8 @@ public enum ProblemType {
   /** The problem type the gateway uses for a bare HTTP status that carries no type of its own. */
   public static ProblemType forStatus(int status) {
     Optional<ProblemType> exact = Arrays.stream(values())
-        .filter(t -> t.status == status && t != INVALID_BODY && t != CSRF_REJECTED && t != LOGIN_FAILED)
+        .filter(t -> t.status == status && t != INVALID_BODY && t != CSRF_REJECTED && t != LOGIN_FAILED
+            && t != INTEGRITY_FAILURE)
         .findFirst();
     if (exact.isPresent()) {
       return exact.get();

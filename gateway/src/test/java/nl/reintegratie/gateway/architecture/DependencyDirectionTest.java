@@ -31,7 +31,7 @@ class DependencyDirectionTest {
       .that().resideInAPackage(BASE + ".store..")
       .should().dependOnClassesThat().resideInAnyPackage(
           BASE + ".http..", BASE + ".identity..", BASE + ".portal..", BASE + ".config..",
-          BASE + ".logging..");
+          BASE + ".logging..", BASE + ".dossier..");
 
   static final ArchRule onlyStoreAndMongoAdaptersTouchTheDriver = noClasses()
       .that().resideOutsideOfPackages(BASE + ".store..", BASE + "..mongo..")
@@ -52,6 +52,24 @@ class DependencyDirectionTest {
       .that().resideInAPackage(BASE + ".portal")
       .should().dependOnClassesThat().resideInAnyPackage(BASE + ".store..", "io.vertx.ext.mongo..");
 
+  /** The dossier domain (ports, records) knows neither MongoDB nor HTTP; its adapters live in dossier.mongo. */
+  static final ArchRule dossierDomainKnowsNoStoreNorHttp = noClasses()
+      .that().resideInAPackage(BASE + ".dossier")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".store..", "io.vertx.ext.mongo..",
+          "io.vertx.ext.web..", "io.vertx.core.http..", BASE + ".http..", BASE + ".portal..",
+          BASE + ".identity..");
+
+  /** The dossier adapters implement ports with the store; they serve no HTTP and know no other capability. */
+  static final ArchRule dossierAdaptersReachOnlyDomainAndStore = noClasses()
+      .that().resideInAPackage(BASE + ".dossier.mongo..")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".http..", BASE + ".portal..",
+          BASE + ".identity..", "io.vertx.ext.web..", "io.vertx.core.http..");
+
+  /** Everyone else uses the dossier ports; only the wiring picks the MongoDB implementation. */
+  static final ArchRule onlyWiringKnowsDossierAdapters = noClasses()
+      .that().resideOutsideOfPackages(BASE + ".dossier.mongo..", BASE + ".app..")
+      .should().dependOnClassesThat().resideInAPackage(BASE + ".dossier.mongo..");
+
   // crypto is the bottom layer for secrets: the store, the HTTP layer and the config may use it, never the reverse,
   // so key handling can be reviewed on its own.
   static final ArchRule cryptoDependsOnNothingOfOurs = noClasses()
@@ -66,7 +84,8 @@ class DependencyDirectionTest {
   static Stream<ArchRule> rules() {
     return Stream.of(nothingDependsOnTheWiring, storeDependsOnNothingOfOurs,
         onlyStoreAndMongoAdaptersTouchTheDriver, onlyEdgesTouchVertxWeb, configDependsOnNothingOfOurs,
-        domainCodeKnowsNoMongo, cryptoDependsOnNothingOfOurs, onlyCryptoImportsBouncyCastle);
+        domainCodeKnowsNoMongo, cryptoDependsOnNothingOfOurs, onlyCryptoImportsBouncyCastle,
+        dossierDomainKnowsNoStoreNorHttp, dossierAdaptersReachOnlyDomainAndStore, onlyWiringKnowsDossierAdapters);
   }
 
   @ParameterizedTest

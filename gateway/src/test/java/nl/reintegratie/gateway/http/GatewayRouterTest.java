@@ -48,6 +48,12 @@ class GatewayRouterTest {
     router.get("/refused").handler(ctx -> ctx.fail(new ApiException(ProblemType.CONFLICT, "Al gedaan.")));
     router.get("/store-down").handler(ctx -> ctx.fail(
         new nl.reintegratie.gateway.store.StoreUnavailableException("ping timed out")));
+    router.get("/tampered").handler(ctx -> {
+      try (var key = nl.reintegratie.gateway.crypto.DataKey.generate()) {
+        key.open(new byte[64], nl.reintegratie.gateway.crypto.AssociatedData.of("test")); // fails to authenticate
+      }
+    });
+    router.get("/shredded").handler(ctx -> ctx.fail(new nl.reintegratie.gateway.dossier.ShreddedException()));
     router.get("/duplicate").handler(ctx -> ctx.fail(
         new nl.reintegratie.gateway.store.DuplicateKeyException("bsnHash_1")));
     server = vertx.createHttpServer().requestHandler(router).listen(0).await();
@@ -129,6 +135,15 @@ class GatewayRouterTest {
     assertProblem(duplicate, 409, "urn:nl-reintegratie:problem:conflict");
     assertThat(down.bodyAsString()).doesNotContain("ping timed out");
     assertThat(duplicate.bodyAsString()).doesNotContain("bsnHash");
+  }
+
+  @Test
+  void integrityFailure_isItsOwnProblem_andShreddedDataIsGone() {
+    HttpResponse<Buffer> tampered = client.get("/tampered").send().await();
+    HttpResponse<Buffer> shredded = client.get("/shredded").send().await();
+
+    assertProblem(tampered, 500, "urn:nl-reintegratie:problem:integrity-failure");
+    assertProblem(shredded, 410, "urn:nl-reintegratie:problem:gone");
   }
 
   @Test

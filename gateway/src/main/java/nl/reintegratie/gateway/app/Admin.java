@@ -1,0 +1,123 @@
+package nl.reintegratie.gateway.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+import nl.reintegratie.gateway.config.ConfigException;
+import nl.reintegratie.gateway.config.ConfigLoader;
+import nl.reintegratie.gateway.config.GatewayConfig;
+import nl.reintegratie.gateway.crypto.KeyRing;
+import nl.reintegratie.gateway.store.Store;
+import nl.reintegratie.gateway.store.StoreSettings;
+import nl.reintegratie.gateway.store.Stores;
+
+/**
+ * Operator commands, with the gateway's own configuration (see README):
+ * <pre>
+ *   add-kek          add a new key-encryption key version to KEK_FILE and make it active
+ *   rotate-keys      re-wrap every client key under the active version (documents stay as they are)
+ *   retire-kek N     remove version N from KEK_FILE; refused while any client key still uses it
+ *   shred-expired    shred every client whose retention period has ended
+ * </pre>
+ * The embedded store can be opened by one process at a time: stop the gateway first, or point
+ * {@code MONGO_URI} at the shared MongoDB.
+ */
+public final class Admin {
+
+  private Admin() {}
+
+  public static void main(String[] args) {
+    GatewayConfig config;
+    try {
+      config = ConfigLoader.fromEnvironment();
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    System.exit(run(args, config, System.out));
+  }
+
+  /** Runs one command; returns the process exit code (0 done, 1 failed, 2 wrong usage). */
+  static int run(String[] args, GatewayConfig config, PrintStream out) {
+    if (args.length == 0) {
+      out.println("usage: admin.sh add-kek | rotate-keys | retire-kek <version> | shred-expired");
+      return 2;
+    }
+    try {
+      switch (args[0]) {
+        case "add-kek" -> {
+          int version = KeyRing.addVersion(config.kekFile());
+          out.println("Sleutelversie " + version + " toegevoegd en actief. Zet nu alle klantsleutels om: rotate-keys");
+          return 0;
+        }
+        case "rotate-keys" -> {
+          return withDossiers(config, out, dossiers -> dossiers.rotation().rewrapAll(progress ->
+                  out.printf("  %,d sleutels bekeken, %,d omgezet, %,d intussen vernietigd%n",
+                      progress.seen(), progress.rewrapped(), progress.vanished()))
+              .map(done -> {
+                out.printf("Klaar: %,d klantsleutels gebruiken nu de actieve sleutelversie.%n",
+                    done.seen() - done.vanished());
+                return 0;
+              }));
+        }
+        case "retire-kek" -> {
+          if (args.length != 2) {
+            out.println("usage: admin.sh retire-kek <version>");
+            return 2;
+          }
+          int version = Integer.parseInt(args[1]);
+          return withDossiers(config, out, dossiers -> dossiers.rotation().countUsing(version).map(users -> {
+            if (users > 0) {
+              out.printf("Versie %d wordt nog door %,d klantsleutels gebruikt: eerst rotate-keys.%n", version, users);
+              return 1;
+            }
+            KeyRing.retireVersion(config.kekFile(), version);
+            out.println("Sleutelversie " + version + " verwijderd.");
+            return 0;
+          }));
+        }
+        case "shred-expired" -> {
+          return withDossiers(config, out, dossiers -> dossiers.retentionJob().run().map(count -> {
+            out.printf("%,d cliënten vernietigd (bewaartermijn verlopen).%n", count);
+            return 0;
+          }));
+        }
+        default -> {
+          out.println("unknown command: " + args[0]);
+          return 2;
+        }
+      }
+    } catch (RuntimeException e) {
+      out.println("Mislukt: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private interface Work {
+    Future<Integer> apply(Dossiers dossiers);
+  }
+
+  private static int withDossiers(GatewayConfig config, PrintStream out, Work work) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      KeyRing keys = KeyRing.load(config.kekFile());
+      GatewayConfig.Store s = config.store();
+      Store store = Stores.open(vertx, new StoreSettings(s.mongoUri(), s.database(), s.embeddedDir(), s.embeddedPort()))
+          .await(30, TimeUnit.SECONDS);
+      try {
+        return Dossiers.open(vertx, store, keys, config.retention()).compose(work::apply).await(1, TimeUnit.HOURS);
+      } finally {
+        store.close().await(60, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      out.println("Mislukt: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + (config.store().mongoUri().isEmpty() ? " (draait de gateway nog? stop hem eerst)" : ""));
+      return 1;
+    } finally {
+      vertx.close().await();
+    }
+  }
+}

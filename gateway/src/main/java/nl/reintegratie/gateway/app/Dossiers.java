@@ -1,0 +1,45 @@
+package nl.reintegratie.gateway.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Period;
+import java.util.EnumMap;
+import java.util.Map;
+import nl.reintegratie.gateway.config.GatewayConfig;
+import nl.reintegratie.gateway.crypto.KeyRing;
+import nl.reintegratie.gateway.dossier.DossierService;
+import nl.reintegratie.gateway.dossier.KeyRotation;
+import nl.reintegratie.gateway.dossier.Regime;
+import nl.reintegratie.gateway.dossier.RetentionJob;
+import nl.reintegratie.gateway.dossier.RetentionPolicy;
+import nl.reintegratie.gateway.dossier.mongo.DossierIndexes;
+import nl.reintegratie.gateway.dossier.mongo.MongoClientKeyRepository;
+import nl.reintegratie.gateway.dossier.mongo.MongoClientRepository;
+import nl.reintegratie.gateway.dossier.mongo.MongoDocumentRepository;
+import nl.reintegratie.gateway.dossier.mongo.MongoTrajectoryRepository;
+import nl.reintegratie.gateway.store.Indexes;
+import nl.reintegratie.gateway.store.Store;
+
+/** The dossier capability wired to the store and the key ring: used by the gateway and the admin commands. */
+record Dossiers(DossierService service, RetentionJob retentionJob, KeyRotation rotation) {
+
+  static Future<Dossiers> open(Vertx vertx, Store store, KeyRing keys, GatewayConfig.Retention retention) {
+    MongoClientRepository clients = new MongoClientRepository(store);
+    MongoClientKeyRepository clientKeys = new MongoClientKeyRepository(store);
+    Clock clock = Clock.systemUTC();
+    DossierService service = new DossierService(vertx, keys, clients, clientKeys,
+        new MongoTrajectoryRepository(store), new MongoDocumentRepository(store), policy(retention), clock);
+    return Indexes.ensure(store, DossierIndexes.ALL)
+        .map(v -> new Dossiers(service, new RetentionJob(clients, service, clock),
+            new KeyRotation(vertx, keys, clientKeys)));
+  }
+
+  static RetentionPolicy policy(GatewayConfig.Retention retention) {
+    Map<Regime, Period> periods = new EnumMap<>(Regime.class);
+    for (Regime regime : Regime.values()) {
+      periods.put(regime, Period.ofYears(retention.yearsByRegime().get(regime.code())));
+    }
+    return new RetentionPolicy(periods);
+  }
+}

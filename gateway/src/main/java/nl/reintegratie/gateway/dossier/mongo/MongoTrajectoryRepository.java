@@ -1,0 +1,117 @@
+package nl.reintegratie.gateway.dossier.mongo;
+
+import static nl.reintegratie.gateway.dossier.mongo.DossierCollections.CLIENT_TRAJECTORIES;
+import static nl.reintegratie.gateway.dossier.mongo.DossierCollections.TRAJECTORIES;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import nl.reintegratie.gateway.dossier.AlreadyExistsException;
+import nl.reintegratie.gateway.dossier.StaleVersionException;
+import nl.reintegratie.gateway.dossier.Trajectory;
+import nl.reintegratie.gateway.dossier.TrajectoryRepository;
+import nl.reintegratie.gateway.store.Store;
+
+/**
+ * {@link TrajectoryRepository} in {@value DossierCollections#TRAJECTORIES}.
+ *
+ * <p><b>Optimistic concurrency on one document.</b> Each trajectory carries {@code revision =
+ * "<trajectoryId>:<version>"} under a unique index. An update is one find-and-modify whose filter is that single
+ * field: it matches only while the stored version is still the one the change was based on, and sets the next
+ * revision atomically. A filter {@code {_id, version}} would do the same on MongoDB, but the embedded server scans
+ * the whole collection for any filter that is not exactly one indexed field.
+ *
+ * <p><b>Trajectories per client</b> come from {@value DossierCollections#CLIENT_TRAJECTORIES},
+ * {@code {_id: clientId, trajectoryIds: [...]}}, to which {@link #create} adds the id <em>before</em> inserting the
+ * trajectory. A crash in between leaves an id without a trajectory, which readers skip; a trajectory is never
+ * stored without being listed.
+ */
+public final class MongoTrajectoryRepository implements TrajectoryRepository {
+
+  private final Store store;
+
+  public MongoTrajectoryRepository(Store store) {
+    this.store = store;
+  }
+
+  @Override
+  public Future<Void> create(Trajectory trajectory) {
+    if (trajectory.version() != 1) {
+      return Future.failedFuture(new IllegalArgumentException("a new trajectory has version 1"));
+    }
+    Future<String> written = store.durably(mongo -> listUnderClient(mongo, trajectory)
+        .compose(listed -> mongo.insert(TRAJECTORIES, TrajectoryCodec.toDocument(trajectory))));
+    return StoreFailures.duplicateAs(written, AlreadyExistsException.Kind.TRAJECTORY).mapEmpty();
+  }
+
+  private static Future<?> listUnderClient(MongoClient mongo, Trajectory trajectory) {
+    JsonObject update = new JsonObject().put("$addToSet",
+        new JsonObject().put("trajectoryIds", trajectory.trajectoryId()));
+    return mongo.updateCollectionWithOptions(CLIENT_TRAJECTORIES,
+        new JsonObject().put("_id", trajectory.clientId()), update, new UpdateOptions().setUpsert(true));
+  }
+
+  @Override
+  public Future<Optional<Trajectory>> findById(String trajectoryId) {
+    return store.read(mongo -> mongo.findOne(TRAJECTORIES, new JsonObject().put("_id", trajectoryId), null))
+        .map(document -> Optional.ofNullable(document).map(TrajectoryCodec::fromDocument));
+  }
+
+  @Override
+  public Future<List<Trajectory>> listByClient(String clientId) {
+    return store.read(mongo -> mongo.findOne(CLIENT_TRAJECTORIES, new JsonObject().put("_id", clientId), null)
+        .compose(listed -> listed == null
+            ? Future.succeededFuture(List.<JsonObject>of())
+            : mongo.find(TRAJECTORIES, new JsonObject().put("_id",
+                new JsonObject().put("$in", listed.getJsonArray("trajectoryIds", new JsonArray()))))))
+        .map(documents -> documents.stream()
+            .map(TrajectoryCodec::fromDocument)
+            // an id whose create failed on a taken trajectory id could point at another client's trajectory
+            .filter(trajectory -> trajectory.clientId().equals(clientId))
+            .sorted(Comparator.comparingInt(Trajectory::sequenceNumber).thenComparing(Trajectory::createdAt))
+            .collect(Collectors.toList()));
+  }
+
+  @Override
+  public Future<Trajectory> update(Trajectory changed) {
+    long next = changed.version() + 1;
+    JsonObject set = TrajectoryCodec.changeableFields(changed)
+        .put(TrajectoryCodec.REVISION, TrajectoryCodec.revision(changed.trajectoryId(), next))
+        .put(TrajectoryCodec.VERSION, next);
+    JsonObject update = new JsonObject().put("$set", set);
+    JsonObject unset = new JsonObject();
+    TrajectoryCodec.OPTIONAL_CHANGEABLE_FIELDS.stream().filter(field -> !set.containsKey(field))
+        .forEach(field -> unset.put(field, ""));
+    if (!unset.isEmpty()) {
+      update.put("$unset", unset);
+    }
+    JsonObject expected = new JsonObject()
+        .put(TrajectoryCodec.REVISION, TrajectoryCodec.revision(changed.trajectoryId(), changed.version()));
+    return store.durably(mongo -> mongo.findOneAndUpdateWithOptions(TRAJECTORIES, expected, update,
+            new FindOptions(), new UpdateOptions().setReturningNewDocument(true)))
+        .compose(stored -> stored != null
+            ? Future.succeededFuture(TrajectoryCodec.fromDocument(stored))
+            : whyNotUpdated(changed.trajectoryId()));
+  }
+
+  /** Only after a failed compare-and-set: tells a stale version from a missing trajectory. */
+  private Future<Trajectory> whyNotUpdated(String trajectoryId) {
+    return findById(trajectoryId).compose(current -> Future.failedFuture(current.isPresent()
+        ? new StaleVersionException("trajectory")
+        : new NoSuchElementException("no such trajectory")));
+  }
+
+  @Override
+  public Future<List<Trajectory>> page(Optional<String> afterTrajectoryId, int limit) {
+    return Paging.page(store, TRAJECTORIES, afterTrajectoryId, limit)
+        .map(documents -> documents.stream().map(TrajectoryCodec::fromDocument).collect(Collectors.toList()));
+  }
+}

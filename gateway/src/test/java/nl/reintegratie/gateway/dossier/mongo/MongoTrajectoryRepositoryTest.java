@@ -1,0 +1,190 @@
+package nl.reintegratie.gateway.dossier.mongo;
+
+import static nl.reintegratie.gateway.dossier.Fixtures.NOW;
+import static nl.reintegratie.gateway.store.Awaits.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import nl.reintegratie.gateway.dossier.AlreadyExistsException;
+import nl.reintegratie.gateway.dossier.Cause;
+import nl.reintegratie.gateway.dossier.Fixtures;
+import nl.reintegratie.gateway.dossier.Goal;
+import nl.reintegratie.gateway.dossier.LadderStep;
+import nl.reintegratie.gateway.dossier.Regime;
+import nl.reintegratie.gateway.dossier.StaleVersionException;
+import nl.reintegratie.gateway.dossier.Trajectory;
+import nl.reintegratie.gateway.dossier.TrajectoryResult;
+import nl.reintegratie.gateway.dossier.TrajectoryType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MongoTrajectoryRepositoryTest extends EmbeddedStoreTestBase {
+
+  private MongoTrajectoryRepository trajectories;
+
+  @BeforeEach
+  void repository() {
+    trajectories = new MongoTrajectoryRepository(store);
+  }
+
+  @Test
+  void create_thenFindById_returnsTheSameTrajectory() {
+    Trajectory trajectory = Fixtures.trajectory("client-1");
+
+    await(trajectories.create(trajectory));
+
+    assertThat(await(trajectories.findById(trajectory.trajectoryId()))).contains(trajectory);
+    assertThat(await(trajectories.findById("no-such-trajectory"))).isEmpty();
+  }
+
+  @Test
+  void everyFieldFilled_survivesTheRoundTrip() {
+    Trajectory full = ended(Fixtures.trajectory("client-1"));
+    Trajectory created = Trajectory.plan(full.trajectoryId(), "client-1", "uwv", "werkfit-oost", Regime.WIA,
+        TrajectoryType.IRO, Goal.paidWork(), full.plannedStart(), full.plannedEnd(), 3, NOW);
+    await(trajectories.create(created));
+
+    Trajectory stored = await(trajectories.update(ended(created)));
+
+    assertThat(stored).isEqualTo(ended(created).withVersion(2));
+    assertThat(await(trajectories.findById(created.trajectoryId()))).contains(stored);
+  }
+
+  @Test
+  void secondCreateWithSameId_failsAsAlreadyExisting() {
+    Trajectory trajectory = Fixtures.trajectory("client-1");
+    await(trajectories.create(trajectory));
+
+    assertThatThrownBy(() -> await(trajectories.create(trajectory)))
+        .cause().isInstanceOf(AlreadyExistsException.class)
+        .satisfies(e -> assertThat(((AlreadyExistsException) e).kind())
+            .isEqualTo(AlreadyExistsException.Kind.TRAJECTORY));
+  }
+
+  @Test
+  void update_storesTheChangeAsNextVersion() {
+    Trajectory trajectory = Fixtures.trajectory("client-1");
+    await(trajectories.create(trajectory));
+
+    Trajectory stored = await(trajectories.update(trajectory.start(LocalDate.of(2026, 12, 3), Optional.empty())));
+
+    assertThat(stored.version()).isEqualTo(2);
+    assertThat(stored.actualStart()).contains(LocalDate.of(2026, 12, 3));
+    assertThat(await(trajectories.findById(trajectory.trajectoryId()))).contains(stored);
+  }
+
+  @Test
+  void twoUpdatesFromTheSameVersion_secondFailsAsStale() {
+    Trajectory read = Fixtures.trajectory("client-1");
+    await(trajectories.create(read));
+    await(trajectories.update(read.withLastContact(LocalDate.of(2026, 12, 5))));
+
+    assertThatThrownBy(() -> await(trajectories.update(read.withLastContact(LocalDate.of(2026, 12, 6)))))
+        .hasCauseInstanceOf(StaleVersionException.class);
+    assertThat(await(trajectories.findById(read.trajectoryId())).orElseThrow().lastContactDate())
+        .contains(LocalDate.of(2026, 12, 5));
+  }
+
+  @Test
+  void update_removesValuesThatBecameEmpty() {
+    Trajectory trajectory = Fixtures.trajectory("client-1"); // goal: ladder step 4
+    await(trajectories.create(trajectory));
+
+    Trajectory stored = await(trajectories.update(
+        trajectory.replanned(Goal.paidWork(), trajectory.plannedStart(), trajectory.plannedEnd().plusMonths(3))));
+
+    assertThat(stored.goal()).isEqualTo(Goal.paidWork());
+    JsonObject raw = await(store.mongo().findOne(DossierCollections.TRAJECTORIES,
+        new JsonObject().put("_id", trajectory.trajectoryId()), null));
+    assertThat(raw.containsKey("goalLadderStep")).isFalse();
+  }
+
+  @Test
+  void update_neverChangesTheFixedFields() {
+    Trajectory trajectory = Fixtures.trajectory("client-1");
+    await(trajectories.create(trajectory));
+    Trajectory tampered = new Trajectory(trajectory.trajectoryId(), "client-2", "uwv", "other-provider",
+        Regime.WAO, TrajectoryType.PLACEMENT, trajectory.goal(), trajectory.plannedStart(), trajectory.plannedEnd(),
+        Optional.empty(), Optional.empty(), trajectory.status(), 7, Optional.empty(), List.of(), Optional.empty(),
+        Optional.empty(), Optional.empty(), NOW.plusSeconds(1), 1);
+
+    Trajectory stored = await(trajectories.update(tampered));
+
+    assertThat(stored).isEqualTo(trajectory.withVersion(2));
+  }
+
+  @Test
+  void updateOfUnknownTrajectory_failsAsNotFound() {
+    assertThatThrownBy(() -> await(trajectories.update(Fixtures.trajectory("client-1"))))
+        .hasCauseInstanceOf(NoSuchElementException.class);
+  }
+
+  @Test
+  void listByClient_returnsTheClientsTrajectoriesInSequence() {
+    Trajectory first = Fixtures.trajectory("client-1");
+    Trajectory second = Trajectory.plan(UUID.randomUUID().toString(), "client-1", "gemeente-deventer",
+        "next-provider", Regime.PARTICIPATIEWET, TrajectoryType.PLACEMENT, Goal.paidWork(),
+        LocalDate.of(2027, 7, 1), LocalDate.of(2028, 1, 1), 2, NOW);
+    await(trajectories.create(second));
+    await(trajectories.create(first));
+    await(trajectories.create(Fixtures.trajectory("client-2")));
+
+    assertThat(await(trajectories.listByClient("client-1"))).containsExactly(first, second);
+    assertThat(await(trajectories.listByClient("client-3"))).isEmpty();
+  }
+
+  @Test
+  void crashAfterListingBeforeInsert_leavesNoTrajectoryAndCreateCanBeRetried() {
+    Trajectory trajectory = Fixtures.trajectory("client-1");
+    // what create() wrote before the simulated crash: the id under the client, no trajectory
+    await(store.mongo().updateCollectionWithOptions(DossierCollections.CLIENT_TRAJECTORIES,
+        new JsonObject().put("_id", "client-1"),
+        new JsonObject().put("$addToSet", new JsonObject().put("trajectoryIds", trajectory.trajectoryId())),
+        new UpdateOptions().setUpsert(true)));
+
+    assertThat(await(trajectories.listByClient("client-1"))).isEmpty();
+    await(trajectories.create(trajectory));
+    assertThat(await(trajectories.listByClient("client-1"))).containsExactly(trajectory);
+  }
+
+  @Test
+  void createWithTakenIdForAnotherClient_doesNotListTheOtherClientsTrajectory() {
+    Trajectory mine = Fixtures.trajectory("client-1");
+    await(trajectories.create(mine));
+    Trajectory clash = Trajectory.plan(mine.trajectoryId(), "client-2", "uwv", "werkfit-oost", Regime.WW,
+        TrajectoryType.JOB_HUNTING, Goal.paidWork(), mine.plannedStart(), mine.plannedEnd(), 1, NOW);
+
+    assertThatThrownBy(() -> await(trajectories.create(clash))).hasCauseInstanceOf(AlreadyExistsException.class);
+
+    assertThat(await(trajectories.listByClient("client-2"))).isEmpty();
+  }
+
+  @Test
+  void page_visitsAllInIdOrder() {
+    for (int i = 0; i < 15; i++) {
+      await(trajectories.create(Fixtures.trajectory("client-" + i)));
+    }
+
+    List<Trajectory> first = await(trajectories.page(Optional.empty(), 10));
+    List<Trajectory> rest = await(trajectories.page(Optional.of(first.get(9).trajectoryId()), 10));
+
+    assertThat(first).hasSize(10);
+    assertThat(rest).hasSize(5);
+    assertThat(rest.get(0).trajectoryId()).isGreaterThan(first.get(9).trajectoryId());
+  }
+
+  private static Trajectory ended(Trajectory planned) {
+    return planned.start(LocalDate.of(2026, 12, 2), Optional.of(LadderStep.SOCIAL_CONTACTS))
+        .withLastContact(LocalDate.of(2027, 2, 14))
+        .reportBack()
+        .end(LocalDate.of(2027, 3, 1), TrajectoryResult.ENDED_EARLY, List.of(Cause.ILLNESS, Cause.NO_CLICK),
+            Optional.of(LadderStep.ORGANISED_ACTIVITIES));
+  }
+}
