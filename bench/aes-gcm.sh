@@ -3,9 +3,4 @@
 # pure-Java GCMBlockCipher, and the crypto cost of storing and reading one document (data key + seal + wrap).
 # Usage: bench/aes-gcm.sh [messageBytes] [seconds]   (defaults: 102400 bytes, 3 s per row after a 2 s warm-up)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests install
-cd gateway
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
-exec java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
-  nl.reintegratie.gateway.crypto.AesGcmBenchmark "${1:-102400}" "${2:-3}"
+exec "$(dirname "$0")/run-benchmark.sh" nl.reintegratie.gateway.crypto.AesGcmBenchmark "${1:-102400}" "${2:-3}"

@@ -3,9 +3,4 @@
 # of a dossier with N documents, findLatest, and insertVersion latency.
 # Usage: bench/document-listing.sh [documents]   (default 1000)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests install
-cd gateway
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
-exec java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
-  nl.reintegratie.gateway.dossier.mongo.DocumentListingBenchmark "${1:-1000}"
+exec "$(dirname "$0")/run-benchmark.sh" nl.reintegratie.gateway.dossier.mongo.DocumentListingBenchmark "${1:-1000}"

@@ -3,9 +3,4 @@
 # the embedded store, next to plain JDK AES-256-GCM of the same bytes, in one run.
 # Usage: bench/dossier-store.sh [concurrency] [seconds per phase]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests install
-cd gateway
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
-exec java -Dproject.root="$(cd .. && pwd)" -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
-  nl.reintegratie.gateway.dossier.DossierStoreBenchmark "${1:-16}" "${2:-10}"
+exec "$(dirname "$0")/run-benchmark.sh" nl.reintegratie.gateway.dossier.DossierStoreBenchmark "${1:-16}" "${2:-10}"

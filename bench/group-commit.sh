@@ -3,9 +3,4 @@
 # and one disk commit per request. Usage: bench/group-commit.sh [writers] [seconds] [extraFlushMs]
 # The optional extra flush simulates a slower disk than this machine's (~0.1 ms fsync).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests install
-cd gateway
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
-exec java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
-  nl.reintegratie.gateway.store.embedded.GroupCommitBenchmark "${1:-32}" "${2:-5}" ${3:-}
+exec "$(dirname "$0")/run-benchmark.sh" nl.reintegratie.gateway.store.embedded.GroupCommitBenchmark "${1:-32}" "${2:-5}" ${3:-}

@@ -4,12 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
-import nl.reintegratie.gateway.config.ConfigException;
-import nl.reintegratie.gateway.config.ConfigLoader;
 import nl.reintegratie.gateway.config.GatewayConfig;
 import nl.reintegratie.gateway.crypto.KeyRing;
 import nl.reintegratie.gateway.store.Store;
-import nl.reintegratie.gateway.store.StoreSettings;
 import nl.reintegratie.gateway.store.Stores;
 
 /**
@@ -28,15 +25,7 @@ public final class Admin {
   private Admin() {}
 
   public static void main(String[] args) {
-    GatewayConfig config;
-    try {
-      config = ConfigLoader.fromEnvironment();
-    } catch (ConfigException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    System.exit(run(args, config, System.out));
+    System.exit(run(args, Main.configOrExit(), System.out));
   }
 
   /** Runs one command; returns the process exit code (0 done, 1 failed, 2 wrong usage). */
@@ -103,9 +92,7 @@ public final class Admin {
     Vertx vertx = Vertx.vertx();
     try {
       KeyRing keys = KeyRing.load(config.kekFile());
-      GatewayConfig.Store s = config.store();
-      Store store = Stores.open(vertx, new StoreSettings(s.mongoUri(), s.database(), s.embeddedDir(), s.embeddedPort()))
-          .await(30, TimeUnit.SECONDS);
+      Store store = Stores.open(vertx, Gateway.storeSettings(config)).await(30, TimeUnit.SECONDS);
       try {
         return Dossiers.open(vertx, store, keys, config.retention()).compose(work::apply).await(1, TimeUnit.HOURS);
       } finally {

@@ -61,7 +61,6 @@ public final class Gateway {
    *     or the port cannot be bound (Keycloak being down is not a failure: logins wait for it)
    */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
-    GatewayConfig.Store storeConfig = config.store();
     // files are read here, on the caller's thread, not on an event loop
     OpenApiRoute openApi = new OpenApiRoute();
     KeyRing keys;
@@ -70,12 +69,17 @@ public final class Gateway {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return Stores.open(vertx, new StoreSettings(storeConfig.mongoUri(), storeConfig.database(),
-            storeConfig.embeddedDir(), storeConfig.embeddedPort()))
+    return Stores.open(vertx, storeSettings(config))
         .compose(store -> Dossiers.open(vertx, store, keys, config.retention())
             .compose(dossiers -> deployHttp(vertx, config, store, openApi)
                 .onSuccess(gateway -> gateway.scheduleRetention(dossiers, config.retention())))
             .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
+  }
+
+  /** Where the configuration says the data lives. */
+  static StoreSettings storeSettings(GatewayConfig config) {
+    GatewayConfig.Store store = config.store();
+    return new StoreSettings(store.mongoUri(), store.database(), store.embeddedDir(), store.embeddedPort());
   }
 
   private static Future<Gateway> deployHttp(Vertx vertx, GatewayConfig config, Store store,

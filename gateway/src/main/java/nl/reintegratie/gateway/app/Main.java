@@ -19,14 +19,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    GatewayConfig config;
-    try {
-      config = ConfigLoader.fromEnvironment();
-    } catch (ConfigException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
+    GatewayConfig config = configOrExit();
     Vertx vertx = Vertx.vertx();
     try {
       Gateway gateway = Gateway.start(vertx, config).await(120, TimeUnit.SECONDS);
@@ -36,6 +29,17 @@ public final class Main {
       LOG.error("event=gateway-start-failed", e);
       vertx.close();
       System.exit(1);
+    }
+  }
+
+  /** The configuration from the environment; on a wrong one, says what is wrong and exits with 2. */
+  static GatewayConfig configOrExit() {
+    try {
+      return ConfigLoader.fromEnvironment();
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      throw e; // not reached
     }
   }
 
