@@ -58,20 +58,28 @@ final class AesGcm {
 
   /** Format v1 of {@code plaintext} under {@code key} with the given nonce; {@code aad} authenticated, not stored. */
   static byte[] seal(SecretKeySpec key, byte[] nonce, byte[] plaintext, byte[] aad) {
+    return seal(key, nonce, plaintext, aad, 0);
+  }
+
+  /**
+   * {@link #seal(SecretKeySpec, byte[], byte[], byte[])} into a new array that has {@code prefix} free bytes before
+   * the sealed message, so that a caller framing it in a larger envelope (a release) need not copy a large body.
+   */
+  static byte[] seal(SecretKeySpec key, byte[] nonce, byte[] plaintext, byte[] aad, int prefix) {
     if (nonce.length != NONCE_BYTES) {
       throw new IllegalArgumentException("nonce must be " + NONCE_BYTES + " bytes");
     }
-    if (plaintext.length > Integer.MAX_VALUE - OVERHEAD - 8) {
+    if (prefix < 0 || plaintext.length > Integer.MAX_VALUE - OVERHEAD - 8 - prefix) {
       throw new IllegalArgumentException("plaintext too large");
     }
-    byte[] sealed = new byte[OVERHEAD + plaintext.length];
-    sealed[0] = FORMAT_V1;
-    System.arraycopy(nonce, 0, sealed, 1, NONCE_BYTES);
+    byte[] sealed = new byte[prefix + OVERHEAD + plaintext.length];
+    sealed[prefix] = FORMAT_V1;
+    System.arraycopy(nonce, 0, sealed, prefix + 1, NONCE_BYTES);
     try {
       Cipher cipher = cipher();
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
       cipher.updateAAD(aad);
-      int written = cipher.doFinal(plaintext, 0, plaintext.length, sealed, HEADER_BYTES);
+      int written = cipher.doFinal(plaintext, 0, plaintext.length, sealed, prefix + HEADER_BYTES);
       if (written != plaintext.length + TAG_BYTES) {
         throw new IllegalStateException("AES-GCM wrote " + written + " bytes");
       }
@@ -86,14 +94,19 @@ final class AesGcm {
    * Failure: {@link IntegrityException} for every problem with {@code sealed} or {@code aad}.
    */
   static byte[] open(SecretKeySpec key, byte[] sealed, byte[] aad) {
-    if (sealed.length < OVERHEAD || sealed[0] != FORMAT_V1) {
+    return open(key, sealed, 0, aad);
+  }
+
+  /** {@link #open(SecretKeySpec, byte[], byte[])} of the message that fills {@code sealed} from {@code offset} on. */
+  static byte[] open(SecretKeySpec key, byte[] sealed, int offset, byte[] aad) {
+    if (offset < 0 || offset > sealed.length || sealed.length - offset < OVERHEAD || sealed[offset] != FORMAT_V1) {
       throw new IntegrityException();
     }
     try {
       Cipher cipher = cipher();
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, sealed, 1, NONCE_BYTES));
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, sealed, offset + 1, NONCE_BYTES));
       cipher.updateAAD(aad);
-      return cipher.doFinal(sealed, HEADER_BYTES, sealed.length - HEADER_BYTES);
+      return cipher.doFinal(sealed, offset + HEADER_BYTES, sealed.length - offset - HEADER_BYTES);
     } catch (BadPaddingException | IllegalBlockSizeException e) { // AEADBadTagException is a BadPaddingException
       throw new IntegrityException();
     } catch (GeneralSecurityException e) {

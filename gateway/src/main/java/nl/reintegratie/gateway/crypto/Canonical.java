@@ -22,6 +22,10 @@ final class Canonical {
   static final byte WRAPPED_KEY = 0x02;
   /** Input of a {@link LookupHasher}. */
   static final byte LOOKUP = 0x03;
+  /** HPKE {@code info} of a release's content key ({@link ReleaseSealer}). */
+  static final byte RELEASE_KEY = 0x04;
+  /** Associated data of a release body under its content key ({@link ReleaseSealer}). */
+  static final byte RELEASE_BODY = 0x05;
 
   private Canonical() {
   }

@@ -74,6 +74,19 @@ public final class DataKey implements AutoCloseable {
     return openRaw(sealed, ad.encoded(Canonical.SEALED_DATA));
   }
 
+  /**
+   * {@link #sealRaw} into a new array with {@code prefix} free bytes in front, for an envelope around the sealed
+   * message ({@link ReleaseSealer}) that should not copy a large body once more.
+   */
+  byte[] sealRaw(byte[] plaintext, byte[] aad, byte[] nonce, int prefix) {
+    return AesGcm.seal(key.keySpec(ALGORITHM), nonce, plaintext, aad, prefix);
+  }
+
+  /** {@link #openRaw} of the sealed message that fills {@code sealed} from {@code offset} on. */
+  byte[] openRaw(byte[] sealed, int offset, byte[] aad) {
+    return AesGcm.open(key.keySpec(ALGORITHM), sealed, offset, aad);
+  }
+
   /** {@link #open(byte[], AssociatedData)} with raw AAD, for known-answer tests. */
   byte[] openRaw(byte[] sealed, byte[] aad) {
     return AesGcm.open(key.keySpec(ALGORITHM), sealed, aad);
