@@ -153,6 +153,20 @@ generate_providers() {
 }
 
 # -------------------------------------------------------------------------------------
+# The gateway's own Ed25519 signing key, for its signed provider API responses. The key id
+# is fixed (no year): the dev configuration names it (GATEWAY_SIGNING_KEY_ID) and the prod
+# profile refuses it.
+# -------------------------------------------------------------------------------------
+generate_gateway() {
+  local dir="${KEYS_DEV}/gateway"
+  mkdir -p "${dir}"
+  new_key "${dir}/signing-ed25519.key" "${dir}/signing-ed25519.pub" -algorithm ed25519
+  cat > "${dir}/gateway.json" <<JSON
+{"signingKeyId":"gateway-dev-ed25519-1","purpose":"development-only"}
+JSON
+}
+
+# -------------------------------------------------------------------------------------
 # Keycloak: bootstrap admin password, portal-bff client secret, realm import file.
 # -------------------------------------------------------------------------------------
 generate_keycloak() {
@@ -184,6 +198,7 @@ generate_keycloak() {
 generate_tls
 generate_kek
 generate_providers
+generate_gateway
 generate_keycloak
 
 echo "keys-dev: regenerated development-only key material in ${KEYS_DEV}"

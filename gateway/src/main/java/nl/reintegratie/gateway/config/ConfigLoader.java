@@ -110,10 +110,14 @@ public final class ConfigLoader {
     GatewayConfig.Retention retention = new GatewayConfig.Retention(years,
         java.time.Duration.ofMinutes(positiveLong("RETENTION_CHECK_MINUTES", 360)));
 
+    GatewayConfig.ResponseSigning responseSigning = new GatewayConfig.ResponseSigning(
+        path("GATEWAY_SIGNING_KEY_FILE", dev ? "keys-dev/gateway/signing-ed25519.key" : null),
+        text("GATEWAY_SIGNING_KEY_ID", dev ? DevKeyGuard.DEV_GATEWAY_KEY_ID : null));
+
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    GatewayConfig config = new GatewayConfig(profile, http, store, oidc, kek, retention);
+    GatewayConfig config = new GatewayConfig(profile, http, store, oidc, kek, retention, responseSigning);
     if (!dev) {
       List<ConfigException.Problem> devKeys = DevKeyGuard.findDevelopmentKeys(config, values);
       if (!devKeys.isEmpty()) {

@@ -21,13 +21,17 @@ import java.util.Map;
  *   <li>a certificate's subject carries the {@value #DEV_CERT_MARKER} marker that
  *       {@code keys-dev/generate.sh} puts in every certificate, or a key file says
  *       {@code "development-only"} (the KEK file does);</li>
- *   <li>a secret value starts with {@value #DEV_SECRET_PREFIX}, like every generated dev secret.</li>
+ *   <li>a secret value starts with {@value #DEV_SECRET_PREFIX}, like every generated dev secret, or the gateway's
+ *       signing key id is the development one ({@value #DEV_GATEWAY_KEY_ID}; a PEM key file carries no marker of
+ *       its own, so a copied dev signing key under a new key id is not recognised).</li>
  * </ul>
  */
 final class DevKeyGuard {
 
   static final String DEV_CERT_MARKER = "DEVELOPMENT ONLY";
   static final String DEV_SECRET_PREFIX = "dev-only-";
+  /** The key id of {@code keys-dev/gateway/signing-ed25519.key}, fixed by {@code keys-dev/generate.sh}. */
+  static final String DEV_GATEWAY_KEY_ID = "gateway-dev-ed25519-1";
   private static final String DEV_FILE_MARKER = "development-only";
 
   private DevKeyGuard() {}
@@ -37,6 +41,10 @@ final class DevKeyGuard {
     checkFile("TLS_CERT_FILE", config.http().tlsCertFile(), found);
     checkFile("TLS_KEY_FILE", config.http().tlsKeyFile(), found);
     checkFile("KEK_FILE", config.kekFile(), found);
+    checkFile("GATEWAY_SIGNING_KEY_FILE", config.responseSigning().keyFile(), found);
+    if (config.responseSigning().keyId().equals(DEV_GATEWAY_KEY_ID)) {
+      found.add(refused("GATEWAY_SIGNING_KEY_ID", "is the key id of the development signing key"));
+    }
     String secretFile = values.get("OIDC_CLIENT_SECRET_FILE");
     if (secretFile != null && values.get("OIDC_CLIENT_SECRET") == null) {
       checkFile("OIDC_CLIENT_SECRET_FILE", Path.of(secretFile), found);

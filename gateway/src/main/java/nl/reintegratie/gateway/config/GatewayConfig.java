@@ -8,7 +8,8 @@ import java.util.Optional;
  * The gateway's whole configuration, typed and validated. Built by {@link ConfigLoader}; the
  * README lists every setting with its default.
  */
-public record GatewayConfig(Profile profile, Http http, Store store, Oidc oidc, Path kekFile, Retention retention) {
+public record GatewayConfig(Profile profile, Http http, Store store, Oidc oidc, Path kekFile, Retention retention,
+                            ResponseSigning responseSigning) {
 
   /** The HTTPS listener. {@code port} 0 picks a free port (tests). */
   public record Http(String host, int port, URI publicBaseUrl, Path tlsCertFile, Path tlsKeyFile,
@@ -39,6 +40,12 @@ public record GatewayConfig(Profile profile, Http http, Store store, Oidc oidc, 
       yearsByRegime = java.util.Map.copyOf(yearsByRegime);
     }
   }
+
+  /**
+   * The gateway's own Ed25519 key that signs provider API responses: a PKCS#8 PEM file and the key id providers
+   * know it by.
+   */
+  public record ResponseSigning(Path keyFile, String keyId) {}
 
   public boolean isDev() {
     return profile == Profile.DEV;

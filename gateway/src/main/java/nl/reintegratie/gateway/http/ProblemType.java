@@ -30,7 +30,33 @@ public enum ProblemType {
       "Stored data failed its integrity check"),
   SERVICE_UNAVAILABLE("service-unavailable", 503, "De dienst is even niet beschikbaar",
       "The service is temporarily unavailable"),
-  INTERNAL_ERROR("internal-error", 500, "Er ging iets mis bij ons", "Something went wrong on our side");
+  INTERNAL_ERROR("internal-error", 500, "Er ging iets mis bij ons", "Something went wrong on our side"),
+
+  // RFC 9421 request signatures of the provider API, one type per signature.RejectionReason (mapped in
+  // signature.http.SignatureProblems). 401: the signature does not prove who is calling; 400: the request is
+  // incomplete or malformed, so the client must change the request, not its key.
+  SIGNATURE_MALFORMED("signature-malformed", 400, "De handtekening van het verzoek is onleesbaar",
+      "The request signature is malformed"),
+  SIGNATURE_UNKNOWN_KEY("signature-unknown-key", 401, "De sleutel van de handtekening kennen we niet",
+      "The signing key is unknown"),
+  SIGNATURE_REVOKED_KEY("signature-revoked-key", 401, "De sleutel van de handtekening is ingetrokken",
+      "The signing key has been revoked"),
+  SIGNATURE_KEY_NOT_VALID("signature-key-not-valid", 401, "De sleutel van de handtekening is nu niet geldig",
+      "The signing key is not valid at this time"),
+  SIGNATURE_INVALID("signature-invalid", 401, "De handtekening klopt niet", "The signature does not verify"),
+  SIGNATURE_MISSING_COMPONENT("signature-missing-component", 400, "De handtekening dekt niet alles wat nodig is",
+      "The signature does not cover every required component"),
+  SIGNATURE_MISSING_PARAMETER("signature-missing-parameter", 400, "Er ontbreekt een gegeven in de handtekening",
+      "A required signature parameter is missing"),
+  CONTENT_DIGEST_MISMATCH("content-digest-mismatch", 400, "De inhoud past niet bij de controlewaarde",
+      "The body does not match its Content-Digest"),
+  SIGNATURE_CREATED_OUTSIDE_WINDOW("signature-created-outside-window", 401,
+      "Het tijdstip van de handtekening ligt te ver van nu", "The signature's creation time is outside the window"),
+  SIGNATURE_EXPIRED("signature-expired", 401, "De handtekening is verlopen", "The signature has expired"),
+  SIGNATURE_REPLAYED("signature-replayed", 401, "Dit verzoek is al eerder ontvangen",
+      "This request was received before"),
+  SIGNATURE_ALGORITHM_MISMATCH("signature-algorithm-mismatch", 401,
+      "De handtekening gebruikt een algoritme dat we niet aannemen", "The signature algorithm is not accepted");
 
   /** Prefix of every problem type URI; a URN, so it never depends on where the gateway runs. */
   public static final String URI_PREFIX = "urn:nl-reintegratie:problem:";

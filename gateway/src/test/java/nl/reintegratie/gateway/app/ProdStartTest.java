@@ -26,7 +26,9 @@ class ProdStartTest {
         "OIDC_CLIENT_SECRET_FILE", keys.resolve("keycloak/portal-bff.secret").toString(),
         "TLS_CERT_FILE", keys.resolve("tls/localhost.crt").toString(),
         "TLS_KEY_FILE", keys.resolve("tls/localhost.key").toString(),
-        "KEK_FILE", keys.resolve("kek/kek-dev.json").toString()));
+        "KEK_FILE", keys.resolve("kek/kek-dev.json").toString(),
+        "GATEWAY_SIGNING_KEY_FILE", keys.resolve("gateway/signing-ed25519.key").toString(),
+        "GATEWAY_SIGNING_KEY_ID", "gateway-dev-ed25519-1"));
     builder.redirectErrorStream(true);
     Process process = builder.start();
 
@@ -34,6 +36,7 @@ class ProdStartTest {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.exitValue()).isEqualTo(2);
     assertThat(output).contains("TLS_CERT_FILE", "TLS_KEY_FILE", "KEK_FILE", "OIDC_CLIENT_SECRET",
+        "GATEWAY_SIGNING_KEY_FILE", "GATEWAY_SIGNING_KEY_ID",
         "development keys are refused in the prod profile");
     assertThat(output).doesNotContain("dev-only-");
   }

@@ -37,6 +37,8 @@ class ConfigLoaderTest {
         "OIDC_CLIENT_SECRET_FILE", KEYS.resolve("keycloak/portal-bff.secret").toString()));
 
     assertThat(config.isDev()).isTrue();
+    assertThat(config.responseSigning().keyFile()).isEqualTo(Path.of("keys-dev/gateway/signing-ed25519.key"));
+    assertThat(config.responseSigning().keyId()).isEqualTo("gateway-dev-ed25519-1");
     assertThat(config.http().host()).isEqualTo("127.0.0.1");
     assertThat(config.http().port()).isEqualTo(8443);
     assertThat(config.http().publicOrigin()).isEqualTo("https://localhost:8443");
@@ -50,7 +52,7 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of()))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(settings(e)).contains(
             "PUBLIC_BASE_URL", "TLS_CERT_FILE", "TLS_KEY_FILE", "MONGO_URI", "OIDC_ISSUER",
-            "OIDC_CLIENT_SECRET", "KEK_FILE"));
+            "OIDC_CLIENT_SECRET", "KEK_FILE", "GATEWAY_SIGNING_KEY_FILE", "GATEWAY_SIGNING_KEY_ID"));
   }
 
   @Test
@@ -61,11 +63,13 @@ class ConfigLoaderTest {
     env.put("KEK_FILE", KEYS.resolve("kek/kek-dev.json").toString());
     env.remove("OIDC_CLIENT_SECRET");
     env.put("OIDC_CLIENT_SECRET_FILE", KEYS.resolve("keycloak/portal-bff.secret").toString());
+    env.put("GATEWAY_SIGNING_KEY_FILE", KEYS.resolve("gateway/signing-ed25519.key").toString());
+    env.put("GATEWAY_SIGNING_KEY_ID", "gateway-dev-ed25519-1");
 
     assertThatThrownBy(() -> ConfigLoader.load(env))
         .isInstanceOfSatisfying(ConfigException.class, e -> {
           assertThat(settings(e)).contains("TLS_CERT_FILE", "TLS_KEY_FILE", "KEK_FILE",
-              "OIDC_CLIENT_SECRET_FILE", "OIDC_CLIENT_SECRET");
+              "OIDC_CLIENT_SECRET_FILE", "OIDC_CLIENT_SECRET", "GATEWAY_SIGNING_KEY_FILE", "GATEWAY_SIGNING_KEY_ID");
           assertThat(e.getMessage()).contains("development keys are refused in the prod profile")
               .doesNotContain("dev-only-");
         });
@@ -158,6 +162,12 @@ class ConfigLoaderTest {
       env.put("OIDC_ISSUER", "https://login.example/realms/reintegratie");
       env.put("OIDC_CLIENT_SECRET", "a-production-secret");
       env.put("KEK_FILE", kek.toString());
+      Path signingKey = dir.resolve("gateway-signing.key");
+      Files.writeString(signingKey, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+          KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded())
+          + "\n-----END PRIVATE KEY-----\n");
+      env.put("GATEWAY_SIGNING_KEY_FILE", signingKey.toString());
+      env.put("GATEWAY_SIGNING_KEY_ID", "gateway-ed25519-2026-1");
       return env;
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -80,6 +80,16 @@ class DevKeyMaterialTest {
   }
 
   @Test
+  void gatewayHasItsSigningKeyPairAndFixedDevKeyId() throws Exception {
+    JsonObject gateway = new JsonObject(read("gateway/gateway.json"));
+    assertThat(gateway.getString("signingKeyId")).isEqualTo("gateway-dev-ed25519-1");
+    assertThat(gateway.getString("purpose")).isEqualTo("development-only");
+    PrivateKey signing = privateKey("gateway/signing-ed25519.key", "Ed25519");
+    PublicKey verifying = publicKey("gateway/signing-ed25519.pub", "Ed25519");
+    assertThat(signsFor(signing, verifying, "Ed25519")).isTrue();
+  }
+
+  @Test
   void kekHas32ByteActiveKey() throws IOException {
     JsonObject kek = new JsonObject(read("kek/kek-dev.json"));
     assertThat(kek.getString("purpose")).isEqualTo("development-only");

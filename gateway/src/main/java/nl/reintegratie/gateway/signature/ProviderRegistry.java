@@ -1,0 +1,89 @@
+package nl.reintegratie.gateway.signature;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+import nl.reintegratie.gateway.crypto.Ed25519;
+
+/**
+ * Port: the organisations that may call the provider API, their Ed25519 signing keys and their X25519 encryption
+ * key. A key id resolves to exactly one organisation, one key and one algorithm, for good: a key id is never
+ * reused, not even after revocation, so old signatures and log lines stay attributable.
+ *
+ * <p>Every write is durable when its future succeeds. Failures: {@link ProviderRegistryException} as documented
+ * per method, otherwise the store's failure (unavailable, failed).
+ */
+public interface ProviderRegistry {
+
+  /**
+   * Registers {@code organisation}. Failure: {@link ProviderRegistryException.Kind#ORGANISATION_EXISTS} when its
+   * id or OIN is taken.
+   */
+  Future<Void> register(ProviderOrganisation organisation);
+
+  /**
+   * Sets whether the organisation may call the API. Success: {@code true} when it exists (and now has
+   * {@code active}), {@code false} when it does not.
+   */
+  Future<Boolean> setActive(String organisationId, boolean active);
+
+  /**
+   * Adds a signing key to the organisation it names. The key must be an Ed25519 key ({@code ed25519}, 32 raw bytes
+   * or SPKI), with a key id of {@link #KEY_ID_PATTERN} and {@code validFrom} before {@code validUntil}. Failure:
+   * {@link ProviderRegistryException.Kind#INVALID_KEY}, {@link ProviderRegistryException.Kind#UNKNOWN_ORGANISATION},
+   * {@link ProviderRegistryException.Kind#KEY_ID_TAKEN}.
+   */
+  Future<Void> addSigningKey(RegisteredKey key);
+
+  /**
+   * Revokes the key for good. Success: {@code true} when the key exists (revoked now or before), {@code false} when
+   * it does not.
+   */
+  Future<Boolean> revokeKey(String keyId);
+
+  /**
+   * Sets (or replaces) the organisation's encryption key. Failure:
+   * {@link ProviderRegistryException.Kind#UNKNOWN_ORGANISATION}.
+   */
+  Future<Void> setEncryptionKey(String organisationId, X25519PublicKey key);
+
+  /** The organisation, or empty when none has this id. */
+  Future<Optional<ProviderOrganisation>> findOrganisation(String organisationId);
+
+  /** The signing key (with the organisation it belongs to), or empty when none has this id. */
+  Future<Optional<RegisteredKey>> findKey(String keyId);
+
+  /**
+   * Every organisation and every signing key, revoked and expired ones included: what a {@link KeyDirectory}
+   * snapshot is built from. A scan, meant for startup and periodic refreshes, never for the request path.
+   */
+  Future<Contents> all();
+
+  /** Everything the registry holds. */
+  record Contents(List<ProviderOrganisation> organisations, List<RegisteredKey> keys) {
+    public Contents {
+      organisations = List.copyOf(organisations);
+      keys = List.copyOf(keys);
+    }
+  }
+
+  /**
+   * What a key id may look like: no {@code :} (the nonce ledger joins key id and nonce with it), no spaces, at most
+   * 100 characters.
+   */
+  String KEY_ID_PATTERN = "[A-Za-z0-9._-]{1,100}";
+
+  /**
+   * Returns normally when {@code key} may be added as a signing key (see {@link #addSigningKey}); otherwise throws
+   * {@link ProviderRegistryException} with {@link ProviderRegistryException.Kind#INVALID_KEY}. For implementations.
+   */
+  static void requireValidSigningKey(RegisteredKey key) {
+    boolean valid = key.keyId().matches(KEY_ID_PATTERN)
+        && key.algorithm().equals(VerificationPolicy.ALGORITHM)
+        && Ed25519.rawPublicKey(key.publicKey()) != null
+        && key.validFrom().isBefore(key.validUntil());
+    if (!valid) {
+      throw new ProviderRegistryException(ProviderRegistryException.Kind.INVALID_KEY);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package nl.reintegratie.gateway.signature.mongo;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import nl.reintegratie.gateway.signature.ProviderOrganisation;
+import nl.reintegratie.gateway.signature.RegisteredKey;
+import nl.reintegratie.gateway.signature.X25519PublicKey;
+
+/**
+ * Organisations and signing keys as documents. Keys are stored as BSON binary, instants as BSON dates (whole
+ * milliseconds).
+ */
+final class ProviderCodec {
+
+  static final String ID = "_id";
+  static final String NAME = "name";
+  static final String KVK = "kvk";
+  static final String OIN = "oin";
+  static final String ACTIVE = "active";
+  static final String ENCRYPTION_KEY = "encryptionKey";
+  static final String ORGANISATION_ID = "organisationId";
+  static final String ALGORITHM = "algorithm";
+  static final String PUBLIC_KEY = "publicKey";
+  static final String VALID_FROM = "validFrom";
+  static final String VALID_UNTIL = "validUntil";
+  static final String REVOKED = "revoked";
+
+  private ProviderCodec() {
+  }
+
+  static JsonObject toDocument(ProviderOrganisation organisation) {
+    JsonObject document = new JsonObject()
+        .put(ID, organisation.id())
+        .put(NAME, organisation.name())
+        .put(KVK, organisation.kvkNumber())
+        .put(OIN, organisation.oin())
+        .put(ACTIVE, organisation.active());
+    organisation.encryptionKey().ifPresent(key -> document.put(ENCRYPTION_KEY, binary(key.raw())));
+    return document;
+  }
+
+  static ProviderOrganisation organisation(JsonObject document) {
+    Optional<X25519PublicKey> encryptionKey = document.containsKey(ENCRYPTION_KEY)
+        ? Optional.of(X25519PublicKey.of(bytes(document, ENCRYPTION_KEY)))
+        : Optional.empty();
+    return new ProviderOrganisation(document.getString(ID), document.getString(NAME), document.getString(KVK),
+        document.getString(OIN), document.getBoolean(ACTIVE), encryptionKey);
+  }
+
+  static JsonObject toDocument(RegisteredKey key) {
+    return new JsonObject()
+        .put(ID, key.keyId())
+        .put(ORGANISATION_ID, key.organisationId())
+        .put(ALGORITHM, key.algorithm())
+        .put(PUBLIC_KEY, binary(key.publicKey()))
+        .put(VALID_FROM, date(key.validFrom()))
+        .put(VALID_UNTIL, date(key.validUntil()))
+        .put(REVOKED, key.revoked());
+  }
+
+  static RegisteredKey key(JsonObject document) {
+    return new RegisteredKey(document.getString(ID), document.getString(ORGANISATION_ID),
+        document.getString(ALGORITHM), bytes(document, PUBLIC_KEY), instant(document, VALID_FROM),
+        instant(document, VALID_UNTIL), document.getBoolean(REVOKED));
+  }
+
+  static JsonObject binary(byte[] bytes) {
+    return new JsonObject().put("$binary", bytes);
+  }
+
+  static byte[] bytes(JsonObject document, String field) {
+    return document.getJsonObject(field).getBinary("$binary");
+  }
+
+  static JsonObject date(Instant at) {
+    return new JsonObject().put("$date", at.truncatedTo(ChronoUnit.MILLIS).toString());
+  }
+
+  static Instant instant(JsonObject document, String field) {
+    return Instant.parse(document.getJsonObject(field).getString("$date"));
+  }
+}
