@@ -10,6 +10,7 @@ import nl.reintegratie.gateway.config.GatewayConfig;
 import nl.reintegratie.gateway.crypto.KeyRing;
 import nl.reintegratie.gateway.dossier.DossierService;
 import nl.reintegratie.gateway.dossier.KeyRotation;
+import nl.reintegratie.gateway.dossier.ProviderDossiers;
 import nl.reintegratie.gateway.dossier.Regime;
 import nl.reintegratie.gateway.dossier.RetentionJob;
 import nl.reintegratie.gateway.dossier.RetentionPolicy;
@@ -17,12 +18,13 @@ import nl.reintegratie.gateway.dossier.mongo.DossierIndexes;
 import nl.reintegratie.gateway.dossier.mongo.MongoClientKeyRepository;
 import nl.reintegratie.gateway.dossier.mongo.MongoClientRepository;
 import nl.reintegratie.gateway.dossier.mongo.MongoDocumentRepository;
+import nl.reintegratie.gateway.dossier.mongo.MongoSubmissionEvidence;
 import nl.reintegratie.gateway.dossier.mongo.MongoTrajectoryRepository;
 import nl.reintegratie.gateway.store.Indexes;
 import nl.reintegratie.gateway.store.Store;
 
 /** The dossier capability wired to the store and the key ring: used by the gateway and the admin commands. */
-record Dossiers(DossierService service, RetentionJob retentionJob, KeyRotation rotation) {
+record Dossiers(DossierService service, RetentionJob retentionJob, KeyRotation rotation, ProviderDossiers providers) {
 
   static Future<Dossiers> open(Vertx vertx, Store store, KeyRing keys, GatewayConfig.Retention retention) {
     MongoClientRepository clients = new MongoClientRepository(store);
@@ -32,7 +34,7 @@ record Dossiers(DossierService service, RetentionJob retentionJob, KeyRotation r
         new MongoTrajectoryRepository(store), new MongoDocumentRepository(store), policy(retention), clock);
     return Indexes.ensure(store, DossierIndexes.ALL)
         .map(v -> new Dossiers(service, new RetentionJob(clients, service, clock),
-            new KeyRotation(vertx, keys, clientKeys)));
+            new KeyRotation(vertx, keys, clientKeys), new ProviderDossiers(service, new MongoSubmissionEvidence(store))));
   }
 
   static RetentionPolicy policy(GatewayConfig.Retention retention) {

@@ -8,20 +8,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import nl.reintegratie.gateway.config.GatewayConfig;
 import nl.reintegratie.gateway.crypto.KeyRing;
+import nl.reintegratie.gateway.dossier.DossierService;
+import nl.reintegratie.gateway.dossier.ProviderDossiers;
+import nl.reintegratie.gateway.dossier.http.ProviderApiRoutes;
 import nl.reintegratie.gateway.http.HealthRoutes;
 import nl.reintegratie.gateway.http.OpenApiRoute;
 import nl.reintegratie.gateway.http.ReadinessCheck;
 import nl.reintegratie.gateway.identity.KeycloakConnection;
 import nl.reintegratie.gateway.portal.PortalRoutes;
 import nl.reintegratie.gateway.portal.mongo.MongoLoginHistory;
+import nl.reintegratie.gateway.signature.http.ResponseSigner;
 import nl.reintegratie.gateway.store.Store;
 import nl.reintegratie.gateway.store.StoreSettings;
 import nl.reintegratie.gateway.store.Stores;
+import nl.reintegratie.schemas.SchemaCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,14 +46,21 @@ public final class Gateway {
   private final int port;
   private final String url;
   private final List<RouteDescription> routes;
+  private final ProviderApi providerApi;
+  private final DossierService dossiers;
+  private final ProviderDossiers providerDossiers;
   private long retentionTimer = -1;
 
   /** A route as registered: its HTTP methods (empty: all) and path template. */
   public record RouteDescription(java.util.Set<String> methods, String path) {}
 
   private Gateway(Vertx vertx, Store store, String deploymentId, int port, String url,
-                  List<RouteDescription> routes) {
+                  List<RouteDescription> routes, ProviderApi providerApi, DossierService dossiers,
+                  ProviderDossiers providerDossiers) {
     this.vertx = vertx;
+    this.providerDossiers = providerDossiers;
+    this.providerApi = providerApi;
+    this.dossiers = dossiers;
     this.store = store;
     this.deploymentId = deploymentId;
     this.port = port;
@@ -64,16 +78,32 @@ public final class Gateway {
     // files are read here, on the caller's thread, not on an event loop
     OpenApiRoute openApi = new OpenApiRoute();
     KeyRing keys;
+    ResponseSigner responses;
+    SchemaCatalog schemas;
+    DevProviders devProviders;
     try {
       keys = KeyRing.load(config.kekFile());
+      responses = ResponseSigner.fromPemFile(config.responseSigning().keyFile(), config.responseSigning().keyId(),
+          Clock.systemUTC());
+      schemas = SchemaCatalog.load();
+      devProviders = config.isDev() ? DevProviders.read(devProvidersDir(config)) : DevProviders.none();
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
     return Stores.open(vertx, storeSettings(config))
         .compose(store -> Dossiers.open(vertx, store, keys, config.retention())
-            .compose(dossiers -> deployHttp(vertx, config, store, openApi)
+            .compose(dossiers -> ProviderApi.open(vertx, store, config, dossiers.providers(), responses, schemas,
+                    devProviders)
+                .compose(api -> deployHttp(vertx, config, store, openApi, api, dossiers)
+                    .onFailure(e -> api.stop()))
                 .onSuccess(gateway -> gateway.scheduleRetention(dossiers, config.retention())))
             .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
+  }
+
+  /** {@code keys-dev/providers}, next to the dev gateway key's folder {@code keys-dev/gateway}. */
+  private static Path devProvidersDir(GatewayConfig config) {
+    Path gatewayKeys = config.responseSigning().keyFile().toAbsolutePath().getParent();
+    return gatewayKeys.resolveSibling("providers");
   }
 
   /** Where the configuration says the data lives. */
@@ -83,7 +113,8 @@ public final class Gateway {
   }
 
   private static Future<Gateway> deployHttp(Vertx vertx, GatewayConfig config, Store store,
-                                            OpenApiRoute openApi) {
+                                            OpenApiRoute openApi, ProviderApi providerApi,
+                                            Dossiers dossiers) {
     KeycloakConnection keycloak = new KeycloakConnection(vertx, new KeycloakConnection.Settings(
         config.oidc().issuer().toString(), config.oidc().clientId(),
         config.oidc().clientSecret().reveal(), config.oidc().audience()));
@@ -100,21 +131,23 @@ public final class Gateway {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     AtomicReference<List<RouteDescription>> routes = new AtomicReference<>(List.of());
     return vertx.deployVerticle(() -> new HttpVerticle(config.http(), port, router -> {
-          mountRoutes(router, health, openApi, portal);
+          mountRoutes(router, health, openApi, providerApi.routes(), portal);
           routes.set(describe(router));
         }), new DeploymentOptions().setInstances(instances))
         .map(id -> {
           String url = "https://" + displayHost(config.http().host()) + ":" + port;
           LOG.info("event=http-listening port={} instances={}", port, instances);
-          return new Gateway(vertx, store, id, port, url, routes.get());
+          return new Gateway(vertx, store, id, port, url, routes.get(), providerApi, dossiers.service(),
+              dossiers.providers());
         });
   }
 
   /** Every route of every capability, in one visible place. Static files come last. */
   private static void mountRoutes(Router router, HealthRoutes health, OpenApiRoute openApi,
-                                  PortalRoutes portal) {
+                                  ProviderApiRoutes providerApi, PortalRoutes portal) {
     health.mount(router);
     openApi.mount(router);
+    providerApi.mount(router);
     portal.mount(router);
     portal.mountStaticFiles(router);
   }
@@ -155,6 +188,19 @@ public final class Gateway {
     return routes;
   }
 
+  /**
+   * The dossier service this gateway writes through. For tests and tools that need data no API creates yet (there
+   * is no commissioner API); never for request handling, which goes through the routes.
+   */
+  public DossierService dossiers() {
+    return dossiers;
+  }
+
+  /** The provider side of the dossiers (submission evidence), for the same tests and tools. */
+  public ProviderDossiers providerDossiers() {
+    return providerDossiers;
+  }
+
   public int port() {
     return port;
   }
@@ -169,6 +215,7 @@ public final class Gateway {
    */
   public Future<Void> stop() {
     vertx.cancelTimer(retentionTimer);
+    providerApi.stop();
     return vertx.undeploy(deploymentId)
         .transform(ignored -> store.close())
         .onSuccess(v -> LOG.info("event=gateway-stopped"));

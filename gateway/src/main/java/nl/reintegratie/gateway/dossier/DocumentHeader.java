@@ -58,7 +58,14 @@ public record DocumentHeader(String documentId, int version, String trajectoryId
   /** Version 1 of a new document with a fresh random id. */
   public static DocumentHeader first(String trajectoryId, String clientId, DocumentType type,
       DocumentProperties properties, String contentType, long plaintextSize, Instant createdAt, String author) {
-    return new DocumentHeader(UUID.randomUUID().toString(), 1, trajectoryId, clientId, type, properties, contentType,
+    return first(UUID.randomUUID().toString(), trajectoryId, clientId, type, properties, contentType, plaintextSize,
+        createdAt, author);
+  }
+
+  /** Version 1 of a new document with the given id (see {@link DossierService#addDocument(String, String, DocumentType, DossierService.NewContent)}). */
+  public static DocumentHeader first(String documentId, String trajectoryId, String clientId, DocumentType type,
+      DocumentProperties properties, String contentType, long plaintextSize, Instant createdAt, String author) {
+    return new DocumentHeader(documentId, 1, trajectoryId, clientId, type, properties, contentType,
         plaintextSize, createdAt, author, OptionalInt.empty(), Optional.empty());
   }
 

@@ -150,6 +150,16 @@ public final class DossierService {
             : Future.failedFuture(new NotFoundException("client")));
   }
 
+  /** Success: the trajectory, or empty when there is none with this id. */
+  public Future<Optional<Trajectory>> findTrajectory(String trajectoryId) {
+    return trajectories.findById(trajectoryId);
+  }
+
+  /** Success: every trajectory commissioned to the provider organisation, oldest first; never another's. */
+  public Future<java.util.List<Trajectory>> trajectoriesOfProvider(String providerOrganisation) {
+    return trajectories.listByProvider(providerOrganisation);
+  }
+
   /**
    * Ends a trajectory and extends the client's retention to the end date plus the period of its
    * regime (never shortens it: an earlier trajectory of another regime may need longer).
@@ -182,10 +192,24 @@ public final class DossierService {
    *     {@link NotFoundException} for an unknown trajectory
    */
   public Future<DocumentHeader> addDocument(String trajectoryId, DocumentType type, NewContent content) {
+    return addDocument(UUID.randomUUID().toString(), trajectoryId, type, content);
+  }
+
+  /**
+   * Adds a document with an id the caller chose, as version 1. Because a document's version 1 can be stored only
+   * once, a caller that derives the id from something unique to one intended document (such as a provider's
+   * idempotency key) gets at most one document however often, or however concurrently, it tries.
+   *
+   * @return the stored header once durable; fails with {@link NotFoundException} for an unknown trajectory, and
+   *     with {@link AlreadyExistsException} of kind {@link AlreadyExistsException.Kind#DOCUMENT_VERSION} when a
+   *     document with this id exists already (then nothing was written)
+   */
+  public Future<DocumentHeader> addDocument(String documentId, String trajectoryId, DocumentType type,
+                                            NewContent content) {
     return trajectories.findById(trajectoryId)
         .compose(found -> found.map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(new NotFoundException("trajectory"))))
-        .compose(trajectory -> store(DocumentHeader.first(trajectoryId, trajectory.clientId(), type,
+        .compose(trajectory -> store(DocumentHeader.first(documentId, trajectoryId, trajectory.clientId(), type,
             content.properties(), content.contentType(), content.content().length, clock.instant(),
             content.author()), content.content()));
   }
@@ -233,6 +257,11 @@ public final class DossierService {
             return new OpenedDocument(stored.header(), dataKey.open(stored.ciphertext(), DossierKeys.document(stored.header())));
           }
         }, "document:" + documentId));
+  }
+
+  /** Success: the header of the latest version of every document in the dossier (contents not loaded). */
+  public Future<java.util.List<DocumentHeader>> listDocuments(String trajectoryId) {
+    return documents.listByTrajectory(trajectoryId);
   }
 
   /**

@@ -24,6 +24,14 @@ public interface TrajectoryRepository {
   Future<List<Trajectory>> listByClient(String clientId);
 
   /**
+   * Success: every trajectory commissioned to the provider organisation, oldest first (empty list when none). Only
+   * trajectories whose {@code providerOrganisation} is exactly this organisation are ever returned: this is what
+   * the provider API shows a provider, so the listing must not leak another provider's trajectory even when its own
+   * bookkeeping is off.
+   */
+  Future<List<Trajectory>> listByProvider(String providerOrganisation);
+
+  /**
    * Stores {@code changed}, which was derived from the stored trajectory with version {@code changed.version()},
    * as version + 1 (optimistic concurrency: a compare-and-set on one document). Id, client, commissioner,
    * provider, regime, type, sequence number and creation time never change; those of {@code changed} are ignored.

@@ -3,6 +3,7 @@ package nl.reintegratie.gateway.http;
 import java.util.Optional;
 import nl.reintegratie.gateway.crypto.IntegrityException;
 import nl.reintegratie.gateway.dossier.ConflictException;
+import nl.reintegratie.gateway.dossier.IdempotencyConflictException;
 import nl.reintegratie.gateway.dossier.InvalidInputException;
 import nl.reintegratie.gateway.dossier.NotFoundException;
 import nl.reintegratie.gateway.dossier.ShreddedException;
@@ -34,6 +35,11 @@ final class DomainFailures {
     }
     if (failure instanceof NotFoundException) {
       return Optional.of(new ApiException(ProblemType.NOT_FOUND, "Dit bestaat niet, of je mag het niet zien."));
+    }
+    if (failure instanceof IdempotencyConflictException) {
+      return Optional.of(new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+          "Met deze Idempotency-Key is eerder iets anders gestuurd. Er is niets opgeslagen. Gebruik voor elk nieuw"
+              + " document een nieuwe sleutel, en dezelfde sleutel alleen om precies hetzelfde verzoek te herhalen."));
     }
     if (failure instanceof ShreddedException) {
       return Optional.of(new ApiException(ProblemType.GONE,

@@ -56,7 +56,13 @@ public enum ProblemType {
   SIGNATURE_REPLAYED("signature-replayed", 401, "Dit verzoek is al eerder ontvangen",
       "This request was received before"),
   SIGNATURE_ALGORITHM_MISMATCH("signature-algorithm-mismatch", 401,
-      "De handtekening gebruikt een algoritme dat we niet aannemen", "The signature algorithm is not accepted");
+      "De handtekening gebruikt een algoritme dat we niet aannemen", "The signature algorithm is not accepted"),
+
+  // Idempotency-Key of the provider API's POST requests
+  IDEMPOTENCY_KEY_MISSING("idempotency-key-missing", 400, "De Idempotency-Key ontbreekt of klopt niet",
+      "The Idempotency-Key is missing or malformed"),
+  IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Deze Idempotency-Key is al gebruikt voor iets anders",
+      "This Idempotency-Key was already used for a different request");
 
   /** Prefix of every problem type URI; a URN, so it never depends on where the gateway runs. */
   public static final String URI_PREFIX = "urn:nl-reintegratie:problem:";
@@ -89,7 +95,7 @@ public enum ProblemType {
   public static ProblemType forStatus(int status) {
     Optional<ProblemType> exact = Arrays.stream(values())
         .filter(t -> t.status == status && t != INVALID_BODY && t != CSRF_REJECTED && t != LOGIN_FAILED
-            && t != INTEGRITY_FAILURE)
+            && t != INTEGRITY_FAILURE && t != IDEMPOTENCY_KEY_MISSING && t != IDEMPOTENCY_KEY_REUSED)
         .findFirst();
     if (exact.isPresent()) {
       return exact.get();

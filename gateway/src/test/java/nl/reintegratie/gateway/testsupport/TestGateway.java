@@ -44,6 +44,8 @@ public final class TestGateway implements AutoCloseable {
     env.put("OIDC_ISSUER", issuer);
     env.put("OIDC_CLIENT_SECRET_FILE", keys.resolve("keycloak/portal-bff.secret").toString());
     env.put("KEK_FILE", keys.resolve("kek/kek-dev.json").toString());
+    // the provider API signs its responses; the dev default path is relative to the project root
+    env.put("GATEWAY_SIGNING_KEY_FILE", keys.resolve("gateway/signing-ed25519.key").toString());
     env.put("STORE_DIR", storeDir.toString());
     env.putAll(extra);
     GatewayConfig config = ConfigLoader.load(env);

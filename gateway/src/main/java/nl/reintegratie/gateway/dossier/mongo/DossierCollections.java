@@ -11,6 +11,16 @@ public final class DossierCollections {
   public static final String TRAJECTORIES = "dossier_trajectories";
   /** {@code {_id: clientId, trajectoryIds: [...]}}: which trajectories a client has. */
   public static final String CLIENT_TRAJECTORIES = "dossier_client_trajectories";
+  /**
+   * {@code {_id: providerOrganisation, trajectoryIds: [...]}}: which trajectories were commissioned to a provider.
+   * The provider of a trajectory never changes, so an entry stays true.
+   */
+  public static final String PROVIDER_TRAJECTORIES = "dossier_provider_trajectories";
+  /**
+   * The provider's signature over a submitted document, {@code {_id: "<documentId>:<version>", keyId,
+   * signatureInput, signature, contentDigest, created}}, see {@code MongoSubmissionEvidence}.
+   */
+  public static final String SUBMISSION_EVIDENCE = "dossier_submission_evidence";
   /** Document headers, {@code {_id: "<documentId>:<version>", ..., contentId}}. */
   public static final String DOCUMENT_VERSIONS = "dossier_document_versions";
   /** Encrypted contents, {@code {_id: contentId, versionKey, wrappedDataKey, ciphertext}}. */

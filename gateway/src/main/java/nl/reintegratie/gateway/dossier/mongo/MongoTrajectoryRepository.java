@@ -1,6 +1,7 @@
 package nl.reintegratie.gateway.dossier.mongo;
 
 import static nl.reintegratie.gateway.dossier.mongo.DossierCollections.CLIENT_TRAJECTORIES;
+import static nl.reintegratie.gateway.dossier.mongo.DossierCollections.PROVIDER_TRAJECTORIES;
 import static nl.reintegratie.gateway.dossier.mongo.DossierCollections.TRAJECTORIES;
 
 import io.vertx.core.Future;
@@ -33,6 +34,17 @@ import nl.reintegratie.gateway.store.Store;
  * {@code {_id: clientId, trajectoryIds: [...]}}, to which {@link #create} adds the id <em>before</em> inserting the
  * trajectory. A crash in between leaves an id without a trajectory, which readers skip; a trajectory is never
  * stored without being listed.
+ *
+ * <p><b>Trajectories per provider</b> work the same way, in {@value DossierCollections#PROVIDER_TRAJECTORIES},
+ * {@code {_id: providerOrganisation, trajectoryIds: [...]}}: one document per provider, found by {@code _id}, the
+ * only kind of lookup the embedded server does without a scan (it ignores non-unique secondary indexes, so an index
+ * on {@code providerOrganisation} would not help). {@code $addToSet} on one document is atomic and idempotent, so a
+ * retried create lists the id once. The id is added before the trajectory is inserted, so a crash in between never
+ * leaves a provider's trajectory missing from its list; the reader skips ids without a trajectory and, because a
+ * failed create on a taken id leaves its id under the wrong provider, drops every trajectory whose provider is not
+ * the one asked for. One document per provider holds about 40 bytes per trajectory: 10,000 trajectories are about
+ * 400 KB, well under MongoDB's 16 MB document limit; beyond that the list needs buckets (one document per provider
+ * and year).
  */
 public final class MongoTrajectoryRepository implements TrajectoryRepository {
 
@@ -48,6 +60,7 @@ public final class MongoTrajectoryRepository implements TrajectoryRepository {
       return Future.failedFuture(new IllegalArgumentException("a new trajectory has version 1"));
     }
     Future<String> written = store.durably(mongo -> listUnderClient(mongo, trajectory)
+        .compose(listed -> listUnderProvider(mongo, trajectory))
         .compose(listed -> mongo.insert(TRAJECTORIES, TrajectoryCodec.toDocument(trajectory))));
     return StoreFailures.duplicateAs(written, AlreadyExistsException.Kind.TRAJECTORY).mapEmpty();
   }
@@ -57,6 +70,13 @@ public final class MongoTrajectoryRepository implements TrajectoryRepository {
         new JsonObject().put("trajectoryIds", trajectory.trajectoryId()));
     return mongo.updateCollectionWithOptions(CLIENT_TRAJECTORIES,
         new JsonObject().put("_id", trajectory.clientId()), update, new UpdateOptions().setUpsert(true));
+  }
+
+  private static Future<?> listUnderProvider(MongoClient mongo, Trajectory trajectory) {
+    JsonObject update = new JsonObject().put("$addToSet",
+        new JsonObject().put("trajectoryIds", trajectory.trajectoryId()));
+    return mongo.updateCollectionWithOptions(PROVIDER_TRAJECTORIES,
+        new JsonObject().put("_id", trajectory.providerOrganisation()), update, new UpdateOptions().setUpsert(true));
   }
 
   @Override
@@ -77,6 +97,22 @@ public final class MongoTrajectoryRepository implements TrajectoryRepository {
             // an id whose create failed on a taken trajectory id could point at another client's trajectory
             .filter(trajectory -> trajectory.clientId().equals(clientId))
             .sorted(Comparator.comparingInt(Trajectory::sequenceNumber).thenComparing(Trajectory::createdAt))
+            .collect(Collectors.toList()));
+  }
+
+  @Override
+  public Future<List<Trajectory>> listByProvider(String providerOrganisation) {
+    return store.read(mongo -> mongo.findOne(PROVIDER_TRAJECTORIES,
+            new JsonObject().put("_id", providerOrganisation), null)
+        .compose(listed -> listed == null
+            ? Future.succeededFuture(List.<JsonObject>of())
+            : mongo.find(TRAJECTORIES, new JsonObject().put("_id",
+                new JsonObject().put("$in", listed.getJsonArray("trajectoryIds", new JsonArray()))))))
+        .map(documents -> documents.stream()
+            .map(TrajectoryCodec::fromDocument)
+            // the list is bookkeeping; the trajectory itself decides whose it is
+            .filter(trajectory -> trajectory.providerOrganisation().equals(providerOrganisation))
+            .sorted(Comparator.comparing(Trajectory::createdAt).thenComparing(Trajectory::trajectoryId))
             .collect(Collectors.toList()));
   }
 

@@ -94,10 +94,12 @@ public final class ProviderSignatureHandler implements Handler<RoutingContext> {
       return;
     }
     Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+    URI targetUri = message.targetUri();
     verifier.verify(message, body == null ? new byte[0] : body.getBytes()).onComplete(outcome -> {
       if (outcome.succeeded()) {
         VerifiedSignature verified = outcome.result();
-        ctx.put(CALLER, new ProviderCaller(verified.organisationId(), verified.keyId()));
+        ctx.put(CALLER, new ProviderCaller(verified.organisationId(), verified.keyId(), verified.label(),
+            verified.created(), verified.components(), targetUri));
         ctx.next();
       } else if (outcome.cause() instanceof SignatureException rejection) {
         reject(ctx, rejection);

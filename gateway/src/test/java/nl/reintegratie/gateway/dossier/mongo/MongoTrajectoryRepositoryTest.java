@@ -167,6 +167,53 @@ class MongoTrajectoryRepositoryTest extends EmbeddedStoreTestBase {
   }
 
   @Test
+  void listByProvider_returnsOnlyTheProvidersTrajectories() {
+    Trajectory mine = Fixtures.trajectory("client-1");
+    Trajectory alsoMine = Fixtures.trajectory("client-2");
+    Trajectory other = Trajectory.plan(UUID.randomUUID().toString(), "client-1", "uwv", "kansrijk", Regime.WW,
+        TrajectoryType.JOB_HUNTING, Goal.paidWork(), mine.plannedStart(), mine.plannedEnd(), 2, NOW);
+    await(trajectories.create(mine));
+    await(trajectories.create(other));
+    await(trajectories.create(alsoMine));
+
+    assertThat(await(trajectories.listByProvider(mine.providerOrganisation())))
+        .containsExactlyInAnyOrder(mine, alsoMine);
+    assertThat(await(trajectories.listByProvider("kansrijk"))).containsExactly(other);
+    assertThat(await(trajectories.listByProvider("nobody"))).isEmpty();
+  }
+
+  @Test
+  void listByProvider_crashAfterListingBeforeInsert_showsNothingAndCreateCanBeRetried() {
+    Trajectory trajectory = Fixtures.trajectory("client-1");
+    // what create() wrote before the simulated crash: the id under client and provider, no trajectory
+    for (String[] list : new String[][] {{DossierCollections.CLIENT_TRAJECTORIES, "client-1"},
+        {DossierCollections.PROVIDER_TRAJECTORIES, trajectory.providerOrganisation()}}) {
+      await(store.mongo().updateCollectionWithOptions(list[0], new JsonObject().put("_id", list[1]),
+          new JsonObject().put("$addToSet", new JsonObject().put("trajectoryIds", trajectory.trajectoryId())),
+          new UpdateOptions().setUpsert(true)));
+    }
+
+    assertThat(await(trajectories.listByProvider(trajectory.providerOrganisation()))).isEmpty();
+    await(trajectories.create(trajectory));
+    assertThat(await(trajectories.listByProvider(trajectory.providerOrganisation()))).containsExactly(trajectory);
+  }
+
+  @Test
+  void listByProvider_aCreateWithAnotherProvidersTakenId_neverShowsThatTrajectory() {
+    Trajectory theirs = Trajectory.plan(UUID.randomUUID().toString(), "client-1", "uwv", "werkfit-oost", Regime.WW,
+        TrajectoryType.JOB_HUNTING, Goal.paidWork(), LocalDate.of(2026, 12, 1), LocalDate.of(2027, 6, 1), 1, NOW);
+    await(trajectories.create(theirs));
+    Trajectory clash = Trajectory.plan(theirs.trajectoryId(), "client-2", "gemeente-deventer", "werkpad",
+        Regime.PARTICIPATIEWET, TrajectoryType.PLACEMENT, Goal.paidWork(), theirs.plannedStart(),
+        theirs.plannedEnd(), 1, NOW);
+
+    assertThatThrownBy(() -> await(trajectories.create(clash))).hasCauseInstanceOf(AlreadyExistsException.class);
+
+    // the id is now listed under werkpad too; the reader still shows werkpad nothing of werkfit-oost's
+    assertThat(await(trajectories.listByProvider("werkpad"))).isEmpty();
+  }
+
+  @Test
   void page_visitsAllInIdOrder() {
     for (int i = 0; i < 15; i++) {
       await(trajectories.create(Fixtures.trajectory("client-" + i)));

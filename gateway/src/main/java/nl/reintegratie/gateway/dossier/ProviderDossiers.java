@@ -1,0 +1,161 @@
+package nl.reintegratie.gateway.dossier;
+
+import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+/**
+ * What a provider organisation may do with dossiers: see the trajectories commissioned to it, and add documents to
+ * them, each exactly once per idempotency key. The caller's organisation comes from its verified request signature;
+ * this class trusts it and decides everything else.
+ *
+ * <p><b>Not yours is not there.</b> A trajectory of another provider fails with the same {@link NotFoundException}
+ * as one that does not exist, so a provider cannot even learn which trajectory ids exist.
+ *
+ * <p><b>Exactly once.</b> The document id is derived from the organisation and the idempotency key
+ * ({@link #documentId}), and a document's version 1 can be stored only once (the store's unique {@code _id}
+ * decides). A retry, also one racing the original, therefore finds the document instead of creating a second; it
+ * gets the original's result when the original was the same request (same dossier, same kind, byte-identical body),
+ * and an {@link IdempotencyConflictException} otherwise. Comparing the stored, decrypted content rather than a
+ * separately stored request hash means there is nothing that a crash between two writes could leave inconsistent.
+ */
+public final class ProviderDossiers {
+
+  /** What a provider submits: the exact request body as the document's content. */
+  public record Submission(String organisation, String trajectoryId, DocumentType type, String idempotencyKey,
+      DocumentProperties properties, byte[] body, SubmissionEvidence evidence) {
+
+    public Submission {
+      Objects.requireNonNull(organisation, "organisation");
+      Objects.requireNonNull(trajectoryId, "trajectoryId");
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+      Objects.requireNonNull(properties, "properties");
+      body = body.clone();
+      Objects.requireNonNull(evidence, "evidence");
+    }
+
+    @Override
+    public byte[] body() {
+      return body.clone();
+    }
+
+    @Override
+    public String toString() {
+      return "Submission[" + organisation + ", " + trajectoryId + ", " + type.code() + ", " + body.length + " bytes]";
+    }
+  }
+
+  /**
+   * The stored document, and whether this submission was a repeat of an earlier one (then nothing new was
+   * stored).
+   */
+  public record Submitted(DocumentHeader header, boolean repeated) {}
+
+  private final DossierService dossiers;
+  private final SubmissionEvidenceRepository evidence;
+
+  public ProviderDossiers(DossierService dossiers, SubmissionEvidenceRepository evidence) {
+    this.dossiers = Objects.requireNonNull(dossiers);
+    this.evidence = Objects.requireNonNull(evidence);
+  }
+
+  /** Success: the trajectories commissioned to {@code organisation}, oldest first. */
+  public Future<List<Trajectory>> trajectories(String organisation) {
+    return dossiers.trajectoriesOfProvider(organisation);
+  }
+
+  /**
+   * Success: the trajectory. Failure: {@link NotFoundException} when it does not exist or is another provider's
+   * (indistinguishable on purpose).
+   */
+  public Future<Trajectory> trajectory(String organisation, String trajectoryId) {
+    return dossiers.findTrajectory(trajectoryId).compose(found -> found
+        .filter(trajectory -> trajectory.providerOrganisation().equals(organisation))
+        .map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(new NotFoundException("trajectory"))));
+  }
+
+  /**
+   * Stores the submission's body as a new document of the trajectory, once per idempotency key, and keeps the
+   * signature evidence next to it.
+   *
+   * <p>Success: the document (new, or the one the same request stored before) with its evidence durable.
+   * Failure: {@link NotFoundException} for a trajectory that does not exist or is another provider's;
+   * {@link IdempotencyConflictException} when the key was used for a different request; the store's failures. After
+   * a store failure the document may or may not exist; retrying with the same key is always safe.
+   */
+  public Future<Submitted> submit(Submission submission) {
+    String documentId = documentId(submission.organisation(), submission.idempotencyKey());
+    DossierService.NewContent content = new DossierService.NewContent(submission.properties(), DocumentType.JSON,
+        submission.body(), submission.organisation());
+    return trajectory(submission.organisation(), submission.trajectoryId())
+        .compose(owned -> dossiers.addDocument(documentId, owned.trajectoryId(), submission.type(), content))
+        .map(header -> new Submitted(header, false))
+        .recover(failure -> failure instanceof AlreadyExistsException exists
+            && exists.kind() == AlreadyExistsException.Kind.DOCUMENT_VERSION
+            ? earlier(documentId, submission) : Future.failedFuture(failure))
+        // also on a repeat: the first attempt may have crashed between the document and its evidence
+        .compose(submitted -> evidence.keep(documentId, submitted.header().version(), submission.evidence())
+            .map(submitted));
+  }
+
+  /** Success: the signature evidence kept with that document version, or empty. */
+  public Future<java.util.Optional<SubmissionEvidence>> evidence(String documentId, int version) {
+    return evidence.find(documentId, version);
+  }
+
+  private Future<Submitted> earlier(String documentId, Submission submission) {
+    return dossiers.readDocument(documentId, OptionalInt.of(1)).compose(stored -> {
+      DocumentHeader header = stored.header();
+      boolean same = header.trajectoryId().equals(submission.trajectoryId())
+          && header.type() == submission.type()
+          && MessageDigest.isEqual(stored.content(), submission.body());
+      return same ? Future.succeededFuture(new Submitted(header, true))
+          : Future.failedFuture(new IdempotencyConflictException());
+    });
+  }
+
+  /**
+   * The id of the document an organisation submits under an idempotency key: a name-based UUID (SHA-256, RFC 9562
+   * version 8 layout) of both, so different organisations can use the same key without meeting, and the id reveals
+   * neither.
+   */
+  public static String documentId(String organisation, String idempotencyKey) {
+    MessageDigest sha256;
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+    // length-prefixed, so ("ab", "c") and ("a", "bc") differ
+    byte[] org = organisation.getBytes(StandardCharsets.UTF_8);
+    byte[] key = idempotencyKey.getBytes(StandardCharsets.UTF_8);
+    sha256.update("nl-reintegratie:provider-document:v1".getBytes(StandardCharsets.US_ASCII));
+    sha256.update(lengthOf(org));
+    sha256.update(org);
+    sha256.update(lengthOf(key));
+    sha256.update(key);
+    byte[] hash = Arrays.copyOf(sha256.digest(), 16);
+    hash[6] = (byte) ((hash[6] & 0x0f) | 0x80); // version 8
+    hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // RFC 9562 variant
+    long most = 0;
+    long least = 0;
+    for (int i = 0; i < 8; i++) {
+      most = (most << 8) | (hash[i] & 0xff);
+      least = (least << 8) | (hash[i + 8] & 0xff);
+    }
+    return new UUID(most, least).toString();
+  }
+
+  private static byte[] lengthOf(byte[] bytes) {
+    return new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8),
+        (byte) bytes.length};
+  }
+}
