@@ -1,10 +1,10 @@
 package nl.reintegratie.gateway.dossier.mongo;
 
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.binary;
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.bytes;
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.date;
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.instant;
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.optionalInstant;
+import static nl.reintegratie.gateway.store.BsonJson.binary;
+import static nl.reintegratie.gateway.store.BsonJson.bytes;
+import static nl.reintegratie.gateway.store.BsonJson.date;
+import static nl.reintegratie.gateway.store.BsonJson.instant;
+import static nl.reintegratie.gateway.store.BsonJson.optionalInstant;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
@@ -12,6 +12,7 @@ import nl.reintegratie.gateway.dossier.ClientKeyRecord;
 import nl.reintegratie.gateway.dossier.ClientRecord;
 import nl.reintegratie.gateway.dossier.Coded;
 import nl.reintegratie.gateway.dossier.Regime;
+import nl.reintegratie.gateway.store.BsonJson;
 
 /** {@link ClientRecord} and {@link ClientKeyRecord} as MongoDB documents. */
 final class ClientCodec {

@@ -1,9 +1,9 @@
 package nl.reintegratie.gateway.dossier.mongo;
 
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.binary;
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.bytes;
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.date;
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.instant;
+import static nl.reintegratie.gateway.store.BsonJson.binary;
+import static nl.reintegratie.gateway.store.BsonJson.bytes;
+import static nl.reintegratie.gateway.store.BsonJson.date;
+import static nl.reintegratie.gateway.store.BsonJson.instant;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
@@ -16,6 +16,7 @@ import nl.reintegratie.gateway.dossier.DocumentProperties;
 import nl.reintegratie.gateway.dossier.DocumentType;
 import nl.reintegratie.gateway.dossier.StoredDocument;
 import nl.reintegratie.gateway.dossier.Transferability;
+import nl.reintegratie.gateway.store.BsonJson;
 
 /**
  * Document versions as MongoDB documents: a header ({@code _id: "<documentId>:<version>"}, clear metadata and the

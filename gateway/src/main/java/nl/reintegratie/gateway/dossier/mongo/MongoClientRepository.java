@@ -1,7 +1,7 @@
 package nl.reintegratie.gateway.dossier.mongo;
 
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.binary;
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.date;
+import static nl.reintegratie.gateway.store.BsonJson.binary;
+import static nl.reintegratie.gateway.store.BsonJson.date;
 import static nl.reintegratie.gateway.dossier.mongo.DossierCollections.CLIENTS;
 
 import io.vertx.core.Future;
@@ -15,6 +15,7 @@ import nl.reintegratie.gateway.dossier.ClientRecord;
 import nl.reintegratie.gateway.dossier.ClientRepository;
 import nl.reintegratie.gateway.dossier.Regime;
 import nl.reintegratie.gateway.store.Store;
+import nl.reintegratie.gateway.store.BsonJson;
 
 /**
  * {@link ClientRepository} in {@value DossierCollections#CLIENTS}, one document per client keyed by its id. Every

@@ -1,5 +1,6 @@
 package nl.reintegratie.gateway.dossier.mongo;
 
+import nl.reintegratie.gateway.store.BsonJson;
 import static nl.reintegratie.gateway.dossier.mongo.DossierCollections.SUBMISSION_EVIDENCE;
 
 import io.vertx.core.Future;
@@ -49,7 +50,7 @@ public final class MongoSubmissionEvidence implements SubmissionEvidenceReposito
         .put(SIGNATURE_INPUT, evidence.signatureInput())
         .put(SIGNATURE, evidence.signature())
         .put(CONTENT_DIGEST, evidence.contentDigest())
-        .put(CREATED, BsonValues.date(evidence.created()));
+        .put(CREATED, BsonJson.date(evidence.created()));
     return store.durably(mongo -> mongo.insert(SUBMISSION_EVIDENCE, document))
         .<Void>mapEmpty()
         .recover(failure -> failure instanceof DuplicateKeyException
@@ -63,7 +64,7 @@ public final class MongoSubmissionEvidence implements SubmissionEvidenceReposito
         .map(document -> Optional.ofNullable(document).map(found -> new SubmissionEvidence(found.getString(KEY_ID),
             found.getString(LABEL), found.getString(METHOD), found.getString(TARGET_URI),
             fields(found.getJsonArray(COVERED_FIELDS)), found.getString(SIGNATURE_INPUT), found.getString(SIGNATURE),
-            found.getString(CONTENT_DIGEST), BsonValues.instant(found, CREATED))));
+            found.getString(CONTENT_DIGEST), BsonJson.instant(found, CREATED))));
   }
 
   private static JsonArray fields(Map<String, String> fields) {

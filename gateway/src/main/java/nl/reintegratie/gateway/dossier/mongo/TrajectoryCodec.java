@@ -1,10 +1,10 @@
 package nl.reintegratie.gateway.dossier.mongo;
 
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.date;
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.day;
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.instant;
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.optionalDay;
-import static nl.reintegratie.gateway.dossier.mongo.BsonValues.putIfPresent;
+import static nl.reintegratie.gateway.store.BsonJson.date;
+import static nl.reintegratie.gateway.store.BsonJson.day;
+import static nl.reintegratie.gateway.store.BsonJson.instant;
+import static nl.reintegratie.gateway.store.BsonJson.optionalDay;
+import static nl.reintegratie.gateway.store.BsonJson.putIfPresent;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +21,7 @@ import nl.reintegratie.gateway.dossier.Trajectory;
 import nl.reintegratie.gateway.dossier.TrajectoryResult;
 import nl.reintegratie.gateway.dossier.TrajectoryStatus;
 import nl.reintegratie.gateway.dossier.TrajectoryType;
+import nl.reintegratie.gateway.store.BsonJson;
 
 /**
  * {@link Trajectory} as a MongoDB document: codes, ISO dates ({@code 2026-03-01}), numbers and ids only. Optional
@@ -87,9 +88,9 @@ final class TrajectoryCodec {
         .put(STATUS, trajectory.status().code())
         .put(CAUSES, new JsonArray(trajectory.causes().stream().map(Cause::code).collect(Collectors.toList())));
     putIfPresent(fields, GOAL_LADDER_STEP, trajectory.goal().targetStep().map(LadderStep::number));
-    putIfPresent(fields, ACTUAL_START, trajectory.actualStart().map(BsonValues::day));
-    putIfPresent(fields, ACTUAL_END, trajectory.actualEnd().map(BsonValues::day));
-    putIfPresent(fields, LAST_CONTACT_DATE, trajectory.lastContactDate().map(BsonValues::day));
+    putIfPresent(fields, ACTUAL_START, trajectory.actualStart().map(BsonJson::day));
+    putIfPresent(fields, ACTUAL_END, trajectory.actualEnd().map(BsonJson::day));
+    putIfPresent(fields, LAST_CONTACT_DATE, trajectory.lastContactDate().map(BsonJson::day));
     putIfPresent(fields, LADDER_STEP_AT_START, trajectory.ladderStepAtStart().map(LadderStep::number));
     putIfPresent(fields, LADDER_STEP_AT_END, trajectory.ladderStepAtEnd().map(LadderStep::number));
     putIfPresent(fields, RESULT, trajectory.result().map(TrajectoryResult::code));

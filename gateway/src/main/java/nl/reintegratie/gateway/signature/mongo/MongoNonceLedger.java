@@ -8,6 +8,7 @@ import java.time.Instant;
 import nl.reintegratie.gateway.signature.NonceLedger;
 import nl.reintegratie.gateway.store.DuplicateKeyException;
 import nl.reintegratie.gateway.store.Store;
+import nl.reintegratie.gateway.store.BsonJson;
 
 /**
  * {@link NonceLedger} in {@value SignatureCollections#NONCES}: one document {@code {_id: "<keyId>:<nonce>",
@@ -38,7 +39,7 @@ public final class MongoNonceLedger implements NonceLedger {
   public Future<Boolean> firstUse(String keyId, String nonce, Instant expiresAt) {
     JsonObject entry = new JsonObject()
         .put("_id", keyId + ":" + nonce)
-        .put(EXPIRES_AT, ProviderCodec.date(expiresAt));
+        .put(EXPIRES_AT, BsonJson.date(expiresAt));
     return store.durably(mongo -> mongo.insert(NONCES, entry))
         .map(id -> true)
         .recover(failure -> failure instanceof DuplicateKeyException

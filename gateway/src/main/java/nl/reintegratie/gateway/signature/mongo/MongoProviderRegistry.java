@@ -16,6 +16,7 @@ import nl.reintegratie.gateway.signature.RegisteredKey;
 import nl.reintegratie.gateway.signature.X25519PublicKey;
 import nl.reintegratie.gateway.store.DuplicateKeyException;
 import nl.reintegratie.gateway.store.Store;
+import nl.reintegratie.gateway.store.BsonJson;
 
 /**
  * {@link ProviderRegistry} in {@value SignatureCollections#ORGANISATIONS} and
@@ -68,7 +69,7 @@ public final class MongoProviderRegistry implements ProviderRegistry {
   @Override
   public Future<Void> setEncryptionKey(String organisationId, X25519PublicKey key) {
     return set(ORGANISATIONS, organisationId, new JsonObject().put(ProviderCodec.ENCRYPTION_KEY,
-            ProviderCodec.binary(key.raw())))
+            BsonJson.binary(key.raw())))
         .compose(found -> found ? Future.<Void>succeededFuture()
             : Future.failedFuture(new ProviderRegistryException(Kind.UNKNOWN_ORGANISATION)));
   }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import nl.reintegratie.gateway.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import nl.reintegratie.gateway.store.BsonJson;
 
 /**
  * Deletes nonce ledger entries whose {@code expiresAt} lies more than {@code margin} in the past. The gateway
@@ -85,7 +86,7 @@ public final class NoncePurge {
 
   private Future<Long> batch(Instant before, long sofar) {
     JsonObject expired = new JsonObject().put(MongoNonceLedger.EXPIRES_AT,
-        new JsonObject().put("$lt", ProviderCodec.date(before)));
+        new JsonObject().put("$lt", BsonJson.date(before)));
     FindOptions options = new FindOptions().setFields(new JsonObject().put("_id", 1)).setLimit(BATCH);
     return store.read(mongo -> mongo.findWithOptions(NONCES, expired, options)).compose(found -> {
       if (found.isEmpty()) {

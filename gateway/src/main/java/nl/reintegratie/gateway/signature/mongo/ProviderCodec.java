@@ -1,5 +1,10 @@
 package nl.reintegratie.gateway.signature.mongo;
 
+import static nl.reintegratie.gateway.store.BsonJson.binary;
+import static nl.reintegratie.gateway.store.BsonJson.bytes;
+import static nl.reintegratie.gateway.store.BsonJson.date;
+import static nl.reintegratie.gateway.store.BsonJson.instant;
+
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,6 +12,7 @@ import java.util.Optional;
 import nl.reintegratie.gateway.signature.ProviderOrganisation;
 import nl.reintegratie.gateway.signature.RegisteredKey;
 import nl.reintegratie.gateway.signature.X25519PublicKey;
+import nl.reintegratie.gateway.store.BsonJson;
 
 /**
  * Organisations and signing keys as documents. Keys are stored as BSON binary, instants as BSON dates (whole
@@ -64,21 +70,5 @@ final class ProviderCodec {
     return new RegisteredKey(document.getString(ID), document.getString(ORGANISATION_ID),
         document.getString(ALGORITHM), bytes(document, PUBLIC_KEY), instant(document, VALID_FROM),
         instant(document, VALID_UNTIL), document.getBoolean(REVOKED));
-  }
-
-  static JsonObject binary(byte[] bytes) {
-    return new JsonObject().put("$binary", bytes);
-  }
-
-  static byte[] bytes(JsonObject document, String field) {
-    return document.getJsonObject(field).getBinary("$binary");
-  }
-
-  static JsonObject date(Instant at) {
-    return new JsonObject().put("$date", at.truncatedTo(ChronoUnit.MILLIS).toString());
-  }
-
-  static Instant instant(JsonObject document, String field) {
-    return Instant.parse(document.getJsonObject(field).getString("$date"));
   }
 }

@@ -1,4 +1,4 @@
-package nl.reintegratie.gateway.dossier.mongo;
+package nl.reintegratie.gateway.store;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -6,45 +6,48 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** How vertx-mongo-client spells BSON binary data and dates in JSON, in one place. */
-final class BsonValues {
+/**
+ * How vertx-mongo-client spells BSON binary data and dates in JSON, in one place for every
+ * adapter that stores bytes or instants.
+ */
+public final class BsonJson {
 
-  private BsonValues() {
+  private BsonJson() {
   }
 
   /** BSON binary (subtype 0): the bytes are stored as they are, not as base64 text. */
-  static JsonObject binary(byte[] bytes) {
+  public static JsonObject binary(byte[] bytes) {
     return new JsonObject().put("$binary", bytes);
   }
 
-  static byte[] bytes(JsonObject document, String field) {
+  public static byte[] bytes(JsonObject document, String field) {
     return document.getJsonObject(field).getBinary("$binary");
   }
 
   /** BSON date: milliseconds since the epoch, so anything finer is cut off here rather than by the driver. */
-  static JsonObject date(Instant at) {
+  public static JsonObject date(Instant at) {
     return new JsonObject().put("$date", at.truncatedTo(ChronoUnit.MILLIS).toString());
   }
 
-  static Instant instant(JsonObject document, String field) {
+  public static Instant instant(JsonObject document, String field) {
     return Instant.parse(document.getJsonObject(field).getString("$date"));
   }
 
-  static Optional<Instant> optionalInstant(JsonObject document, String field) {
+  public static Optional<Instant> optionalInstant(JsonObject document, String field) {
     return document.containsKey(field) ? Optional.of(instant(document, field)) : Optional.empty();
   }
 
   /** A calendar date as an ISO string, {@code 2026-03-01}: sortable, and no time zone to get wrong. */
-  static String day(LocalDate date) {
+  public static String day(LocalDate date) {
     return date.toString();
   }
 
-  static Optional<LocalDate> optionalDay(JsonObject document, String field) {
+  public static Optional<LocalDate> optionalDay(JsonObject document, String field) {
     return Optional.ofNullable(document.getString(field)).map(LocalDate::parse);
   }
 
   /** Puts {@code value} under {@code field} when present; an absent optional leaves the field out. */
-  static void putIfPresent(JsonObject document, String field, Optional<?> value) {
+  public static void putIfPresent(JsonObject document, String field, Optional<?> value) {
     value.ifPresent(v -> document.put(field, v));
   }
 }
