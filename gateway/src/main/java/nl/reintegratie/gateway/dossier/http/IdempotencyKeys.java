@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
 import nl.reintegratie.gateway.http.ApiException;
 import nl.reintegratie.gateway.http.Language;
 import nl.reintegratie.gateway.http.ProblemType;
+import nl.reintegratie.gateway.signature.http.ProviderSignatureHandler;
 
 /**
  * Requires the {@code Idempotency-Key} header (draft-ietf-httpapi-idempotency-key-header) on a POST that creates
  * something: 1 to 100 characters of {@code A-Z a-z 0-9 . _ ~ : -}, typically a UUID the provider generates once per
  * document and keeps for its retries. Missing or malformed: 400 {@code idempotency-key-missing}. The limited
- * alphabet keeps the key harmless in logs and problem details.
+ * alphabet keeps the key harmless in logs and problem details. The provider's signature must cover the header.
  */
 final class IdempotencyKeys implements Handler<RoutingContext> {
 
@@ -37,6 +38,14 @@ final class IdempotencyKeys implements Handler<RoutingContext> {
               + " document, the same one when you repeat the request."
           : "Stuur één Idempotency-Key mee: 1 tot 100 tekens (letters, cijfers, . _ ~ : -). Gebruik een nieuwe"
               + " sleutel per document, en dezelfde als je het verzoek herhaalt."));
+      return;
+    }
+    // the key decides which document a request creates: it must be under the provider's signature,
+    // or whoever relays the request could turn one submission into two
+    if (!ProviderSignatureHandler.caller(ctx).components().contains("idempotency-key")) {
+      ctx.fail(new ApiException(ProblemType.IDEMPOTENCY_KEY_MISSING, Language.of(ctx) == Language.EN
+          ? "The signature must cover the Idempotency-Key header (add \"idempotency-key\" to its components)."
+          : "De handtekening moet ook de Idempotency-Key dekken (zet \"idempotency-key\" bij de componenten)."));
       return;
     }
     ctx.put(CTX_KEY, values.get(0));

@@ -291,6 +291,22 @@ class ProviderApiTest {
   }
 
   @Test
+  void idempotencyKeyOutsideTheSignature_isRefused_andNothingIsStored() {
+    String trajectoryId = trajectory(clientOf(werkpadFirst), "werkpad", 8);
+    byte[] body = END_REPORT.getBytes(StandardCharsets.UTF_8);
+    HttpMessage message = postMessage(trajectoryId, "end-reports", UUID.randomUUID().toString(), body);
+    HttpMessage signedWithoutKey = new MessageSigner(WERKPAD).signed(message, "sig1", SignatureParams.of(
+        List.of("@method", "@target-uri", "content-digest", "content-type"), Instant.now(), WERKPAD_KEY_ID,
+        nonce(), null));
+
+    HttpResponse<Buffer> response = send(signedWithoutKey, body).await();
+
+    assertProblem(response, 400, ProblemType.IDEMPOTENCY_KEY_MISSING.uri());
+    assertThat(response.bodyAsJsonObject().getString("detail")).contains("idempotency-key");
+    assertThat(documents(trajectoryId)).isEmpty();
+  }
+
+  @Test
   void invalidBody_isRefusedWithPointers_andNothingIsStored() {
     String trajectoryId = trajectory(clientOf(werkpadFirst), "werkpad", 7);
     byte[] body = END_REPORT.replace("\"result\":\"placed\",", "").replace("\"ladderStepAtEnd\":6", "\"ladderStepAtEnd\":9")
