@@ -89,6 +89,7 @@ public final class DevStack {
     StringBuilder out = new StringBuilder("\n");
     out.append("  Portaal:          ").append(config.http().publicOrigin()).append("/\n");
     out.append("  API (OpenAPI):    ").append(config.http().publicOrigin()).append("/api/v1/openapi.json\n");
+    out.append("  Aanbieders (API): werkpad, kansrijk, startlijn; hun ondertekensleutels staan in keys-dev/providers/\n");
     out.append("  Keycloak beheer:  ").append(keycloak.baseUrl()).append("/admin/  (admin, wachtwoord in keys-dev/keycloak/admin.secret)\n");
     out.append("  Data:             ").append(config.store().embeddedDir().getParent()).append("\n\n");
     out.append("  Demo-accounts (alleen voor ontwikkeling):\n");
