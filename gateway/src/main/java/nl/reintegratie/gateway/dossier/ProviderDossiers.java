@@ -106,6 +106,22 @@ public final class ProviderDossiers {
             .map(submitted));
   }
 
+  /**
+   * A document of one of the provider's own trajectories, latest version, decrypted.
+   *
+   * <p>Failure: {@link NotFoundException} when the trajectory is another provider's, or the document does not exist,
+   * belongs to another trajectory or is of another type (all indistinguishable on purpose);
+   * {@code IntegrityException} when its stored bytes were changed; {@link ShreddedException} after shredding.
+   */
+  public Future<DossierService.OpenedDocument> document(String organisation, String trajectoryId, DocumentType type,
+                                                        String documentId) {
+    return trajectory(organisation, trajectoryId)
+        .compose(owned -> dossiers.readDocument(documentId, OptionalInt.empty()))
+        .compose(opened -> opened.header().trajectoryId().equals(trajectoryId) && opened.header().type() == type
+            ? Future.succeededFuture(opened)
+            : Future.failedFuture(new NotFoundException("document")));
+  }
+
   /** Success: the signature evidence kept with that document version, or empty. */
   public Future<java.util.Optional<SubmissionEvidence>> evidence(String documentId, int version) {
     return evidence.find(documentId, version);

@@ -1,5 +1,6 @@
 package nl.reintegratie.gateway.dossier.http;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -60,6 +61,9 @@ public final class ProviderApiRoutes {
           .handler(idempotencyKey)
           .handler(BodyValidation.against(schemas, kind.schema))
           .handler(new DocumentSubmission(dossiers, kind));
+      authenticated(router.get(TRAJECTORY + "/" + kind.pathSegment + "/:documentId"))
+          .handler(owner)
+          .handler(ctx -> oneDocument(ctx, kind));
     }
   }
 
@@ -76,6 +80,20 @@ public final class ProviderApiRoutes {
         SignedResponses.end(ctx, 200, "application/json", TrajectoryJson.list(outcome.result()).toBuffer());
       }
     });
+  }
+
+  /** The latest version of a submitted document: the body exactly as it was submitted and signed. */
+  private void oneDocument(RoutingContext ctx, DocumentKind kind) {
+    String organisation = ProviderSignatureHandler.caller(ctx).organisationId();
+    dossiers.document(organisation, OwnTrajectory.of(ctx).trajectoryId(), kind.type, ctx.pathParam("documentId"))
+        .onComplete(outcome -> {
+          if (outcome.failed()) {
+            ctx.fail(outcome.cause());
+            return;
+          }
+          ctx.response().putHeader("Document-Version", Integer.toString(outcome.result().header().version()));
+          SignedResponses.end(ctx, 200, "application/json", Buffer.buffer(outcome.result().content()));
+        });
   }
 
   private static void oneTrajectory(RoutingContext ctx) {

@@ -226,6 +226,25 @@ class ProviderApiTest {
   }
 
   @Test
+  void submittedDocument_canBeFetchedAtItsLocation_onlyByItsProvider_andOnlyUnderItsKind() {
+    String trajectoryId = trajectory(clientOf(werkpadFirst), "werkpad", 9);
+    byte[] body = END_REPORT.getBytes(StandardCharsets.UTF_8);
+    String location = post(WERKPAD, WERKPAD_KEY_ID, trajectoryId, "end-reports", UUID.randomUUID().toString(), body)
+        .getHeader("Location");
+
+    HttpResponse<Buffer> own = get(WERKPAD, WERKPAD_KEY_ID, location);
+    HttpResponse<Buffer> foreign = get(KANSRIJK, KANSRIJK_KEY_ID, location);
+    HttpResponse<Buffer> otherKind = get(WERKPAD, WERKPAD_KEY_ID, location.replace("/end-reports/", "/progress-reports/"));
+
+    assertThat(own.statusCode()).as(own.bodyAsString()).isEqualTo(200);
+    assertThat(own.body().getBytes()).isEqualTo(body);
+    assertThat(own.getHeader("Document-Version")).isEqualTo("1");
+    assertSignedByTheGateway(own);
+    assertProblem(foreign, 404, ProblemType.NOT_FOUND.uri());
+    assertProblem(otherKind, 404, ProblemType.NOT_FOUND.uri());
+  }
+
+  @Test
   void repeatWithTheSameKeyAndBody_answersTheSameDocument_andStoresNothingNew() {
     String trajectoryId = trajectory(clientOf(werkpadFirst), "werkpad", 4);
     String key = UUID.randomUUID().toString();
