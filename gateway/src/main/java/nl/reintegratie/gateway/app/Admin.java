@@ -6,6 +6,10 @@ import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 import nl.reintegratie.gateway.config.GatewayConfig;
 import nl.reintegratie.gateway.crypto.KeyRing;
+import nl.reintegratie.gateway.signature.ProviderRegistry;
+import nl.reintegratie.gateway.signature.mongo.MongoProviderRegistry;
+import nl.reintegratie.gateway.signature.mongo.SignatureCollections;
+import nl.reintegratie.gateway.store.Indexes;
 import nl.reintegratie.gateway.store.Store;
 import nl.reintegratie.gateway.store.Stores;
 
@@ -16,6 +20,9 @@ import nl.reintegratie.gateway.store.Stores;
  *   rotate-keys      re-wrap every client key under the active version (documents stay as they are)
  *   retire-kek N     remove version N from KEK_FILE; refused while any client key still uses it
  *   shred-expired    shred every client whose retention period has ended
+ *   register-provider FOLDER [DAYS]   register a provider, its signing key (valid DAYS, default 730) and
+ *                    its encryption key from a folder (provider.json, signing-ed25519.pub, encryption-x25519.pub)
+ *   revoke-key KEYID revoke a provider's signing key; requests signed with it are refused from then on
  * </pre>
  * The embedded store can be opened by one process at a time: stop the gateway first, or point
  * {@code MONGO_URI} at the shared MongoDB.
@@ -31,7 +38,8 @@ public final class Admin {
   /** Runs one command; returns the process exit code (0 done, 1 failed, 2 wrong usage). */
   static int run(String[] args, GatewayConfig config, PrintStream out) {
     if (args.length == 0) {
-      out.println("usage: admin.sh add-kek | rotate-keys | retire-kek <version> | shred-expired");
+      out.println("usage: admin.sh add-kek | rotate-keys | retire-kek <version> | shred-expired"
+          + " | register-provider <folder> [days] | revoke-key <keyId>");
       return 2;
     }
     try {
@@ -73,6 +81,31 @@ public final class Admin {
             return 0;
           }));
         }
+        case "register-provider" -> {
+          if (args.length < 2 || args.length > 3) {
+            out.println("usage: admin.sh register-provider <folder> [days]");
+            return 2;
+          }
+          ProviderFolders folder = ProviderFolders.readOne(java.nio.file.Path.of(args[1]));
+          java.time.Duration validity = java.time.Duration.ofDays(args.length == 3 ? Integer.parseInt(args[2]) : 730);
+          return withProviders(config, out, registry -> folder.registerAbsent(registry, java.time.Clock.systemUTC(),
+              validity).map(v -> {
+                out.println("Aanbieder " + folder.providers().get(0).organisation().id()
+                    + " staat in het register (wat er al stond, is niet veranderd).");
+                return 0;
+              }));
+        }
+        case "revoke-key" -> {
+          if (args.length != 2) {
+            out.println("usage: admin.sh revoke-key <keyId>");
+            return 2;
+          }
+          return withProviders(config, out, registry -> registry.revokeKey(args[1]).map(found -> {
+            out.println(found ? "Sleutel " + args[1] + " ingetrokken. Andere gateways weigeren hem binnen 30 seconden."
+                : "Sleutel " + args[1] + " bestaat niet.");
+            return found ? 0 : 1;
+          }));
+        }
         default -> {
           out.println("unknown command: " + args[0]);
           return 2;
@@ -88,13 +121,30 @@ public final class Admin {
     Future<Integer> apply(Dossiers dossiers);
   }
 
+  private interface RegistryWork {
+    Future<Integer> apply(ProviderRegistry registry);
+  }
+
+  private static int withProviders(GatewayConfig config, PrintStream out, RegistryWork work) {
+    return withStore(config, out, (vertx, store) -> Indexes.ensure(store, SignatureCollections.INDEXES)
+        .compose(v -> work.apply(new MongoProviderRegistry(store))));
+  }
+
   private static int withDossiers(GatewayConfig config, PrintStream out, Work work) {
+    return withStore(config, out, (vertx, store) -> Dossiers.open(vertx, store, KeyRing.load(config.kekFile()),
+        config.retention()).compose(work::apply));
+  }
+
+  private interface StoreWork {
+    Future<Integer> apply(Vertx vertx, Store store);
+  }
+
+  private static int withStore(GatewayConfig config, PrintStream out, StoreWork work) {
     Vertx vertx = Vertx.vertx();
     try {
-      KeyRing keys = KeyRing.load(config.kekFile());
       Store store = Stores.open(vertx, Gateway.storeSettings(config)).await(30, TimeUnit.SECONDS);
       try {
-        return Dossiers.open(vertx, store, keys, config.retention()).compose(work::apply).await(1, TimeUnit.HOURS);
+        return work.apply(vertx, store).await(1, TimeUnit.HOURS);
       } finally {
         store.close().await(60, TimeUnit.SECONDS);
       }

@@ -80,13 +80,13 @@ public final class Gateway {
     KeyRing keys;
     ResponseSigner responses;
     SchemaCatalog schemas;
-    DevProviders devProviders;
+    ProviderFolders devProviders;
     try {
       keys = KeyRing.load(config.kekFile());
       responses = ResponseSigner.fromPemFile(config.responseSigning().keyFile(), config.responseSigning().keyId(),
           Clock.systemUTC());
       schemas = SchemaCatalog.load();
-      devProviders = config.isDev() ? DevProviders.read(devProvidersDir(config)) : DevProviders.none();
+      devProviders = config.isDev() ? ProviderFolders.read(devProvidersDir(config)) : ProviderFolders.none();
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

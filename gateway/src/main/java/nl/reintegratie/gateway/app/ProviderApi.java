@@ -38,13 +38,13 @@ record ProviderApi(ProviderDirectory directory, NoncePurge purge, ProviderApiRou
    * mount. Failure: the store's; no timer is left running.
    */
   static Future<ProviderApi> open(Vertx vertx, Store store, GatewayConfig config, ProviderDossiers dossiers,
-                                  ResponseSigner responses, SchemaCatalog schemas, DevProviders devProviders) {
+                                  ResponseSigner responses, SchemaCatalog schemas, ProviderFolders devProviders) {
     Clock clock = Clock.systemUTC();
     ProviderDirectory directory = new ProviderDirectory(new MongoProviderRegistry(store));
     return Indexes.ensure(store, SignatureCollections.INDEXES)
         .compose(v -> directory.start(vertx, Duration.ofSeconds(REFRESH_SECONDS)))
         // through the directory, so each registration is in its snapshot at once
-        .compose(v -> devProviders.registerAbsent(directory, clock)
+        .compose(v -> devProviders.registerAbsent(directory, clock, ProviderFolders.DEV_KEY_VALIDITY)
             .onFailure(e -> directory.stop()))
         .map(v -> {
           NoncePurge purge = new NoncePurge(store, clock, PURGE_MARGIN);

@@ -55,6 +55,37 @@ class AdminTest {
   }
 
   @Test
+  void registerProviderFromItsFolder_thenRevokeItsKey() throws Exception {
+    GatewayConfig config = ConfigLoader.load(Map.of(
+        "GATEWAY_PROFILE", "dev",
+        "STORE_DIR", dir.resolve("store").toString(),
+        "OIDC_CLIENT_SECRET_FILE", ProjectFiles.keysDev().resolve("keycloak/portal-bff.secret").toString()));
+    Path werkpad = ProjectFiles.keysDev().resolve("providers/werkpad");
+    String keyId = new io.vertx.core.json.JsonObject(java.nio.file.Files.readString(werkpad.resolve("provider.json")))
+        .getString("signingKeyId");
+
+    assertThat(run(config, "register-provider", werkpad.toString())).isZero();
+    assertThat(run(config, "register-provider", werkpad.toString())).as("idempotent").isZero();
+    assertThat(run(config, "revoke-key", keyId)).isZero();
+    assertThat(run(config, "revoke-key", "no-such-key")).isEqualTo(1);
+
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      var store = nl.reintegratie.gateway.store.Stores.open(vertx,
+          nl.reintegratie.gateway.store.StoreSettings.embedded(dir.resolve("store"), "reintegratie"))
+          .await(30, TimeUnit.SECONDS);
+      var registry = new nl.reintegratie.gateway.signature.mongo.MongoProviderRegistry(store);
+      assertThat(registry.findOrganisation("werkpad").await(30, TimeUnit.SECONDS)).isPresent();
+      assertThat(registry.findKey(keyId).await(30, TimeUnit.SECONDS).orElseThrow().revoked()).isTrue();
+      store.close().await(30, TimeUnit.SECONDS);
+    } finally {
+      vertx.close().await();
+    }
+    assertThat(output.toString(StandardCharsets.UTF_8)).contains("Aanbieder werkpad staat in het register",
+        "Sleutel " + keyId + " ingetrokken", "Sleutel no-such-key bestaat niet");
+  }
+
+  @Test
   void unknownCommand_isAUsageError() throws Exception {
     GatewayConfig config = ConfigLoader.load(Map.of("GATEWAY_PROFILE", "dev",
         "OIDC_CLIENT_SECRET_FILE", ProjectFiles.keysDev().resolve("keycloak/portal-bff.secret").toString()));

@@ -23,74 +23,88 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo providers of {@code keys-dev/providers/*} ({@code provider.json}, {@code signing-ed25519.pub},
- * {@code encryption-x25519.pub}), registered at a dev start when absent, so that a provider can call
- * {@code ./run.sh}'s gateway with its dev key at once. Development profile only: production registers providers
- * through an operator command or API, never from files next to the code.
+ * Providers described as folders: {@code provider.json} (id, name, kvk, oin, signingKeyId),
+ * {@code signing-ed25519.pub} and {@code encryption-x25519.pub} (SPKI PEM). A dev start registers the demo
+ * providers of {@code keys-dev/providers/*} this way, so a provider can call {@code ./run.sh}'s gateway with its dev
+ * key at once; an operator registers a real provider from a folder with {@code ./admin.sh register-provider}.
  */
-record DevProviders(List<DevProvider> providers) {
+record ProviderFolders(List<ProviderFolder> providers) {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DevProviders.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ProviderFolders.class);
   /** How long a dev key registered now is valid; the dev keys are regenerated long before. */
-  private static final Duration DEV_KEY_VALIDITY = Duration.ofDays(5 * 365);
+  static final Duration DEV_KEY_VALIDITY = Duration.ofDays(5 * 365);
 
-  record DevProvider(ProviderOrganisation organisation, String signingKeyId, byte[] signingKey,
+  record ProviderFolder(ProviderOrganisation organisation, String signingKeyId, byte[] signingKey,
                      X25519PublicKey encryptionKey) {}
 
-  static DevProviders none() {
-    return new DevProviders(List.of());
+  static ProviderFolders none() {
+    return new ProviderFolders(List.of());
   }
 
   /**
    * Blocking (startup only): every provider folder under {@code providersDir}; none when the folder does not
    * exist. Failure: {@link UncheckedIOException} or {@link IllegalArgumentException} for an unreadable folder.
    */
-  static DevProviders read(Path providersDir) {
+  static ProviderFolders read(Path providersDir) {
     if (!Files.isDirectory(providersDir)) {
       LOG.warn("event=dev-providers-missing dir={}", providersDir);
       return none();
     }
-    List<DevProvider> found = new ArrayList<>();
+    List<ProviderFolder> found = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(providersDir)) {
       for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("provider.json"))).sorted().toList()) {
-        JsonObject json = new JsonObject(Files.readString(dir.resolve("provider.json"), StandardCharsets.UTF_8));
-        found.add(new DevProvider(
-            ProviderOrganisation.of(json.getString("id"), json.getString("name"), json.getString("kvk"),
-                json.getString("oin")),
-            json.getString("signingKeyId"),
-            pem(dir.resolve("signing-ed25519.pub")),
-            X25519PublicKey.of(pem(dir.resolve("encryption-x25519.pub")))));
+        found.add(folder(dir));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the dev providers", e);
     }
-    return new DevProviders(found);
+    return new ProviderFolders(found);
+  }
+
+  /** Blocking: the one provider described by {@code dir}. Failure as {@link #read}. */
+  static ProviderFolders readOne(Path dir) {
+    try {
+      return new ProviderFolders(List.of(folder(dir)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the provider folder " + dir.getFileName(), e);
+    }
+  }
+
+  private static ProviderFolder folder(Path dir) throws IOException {
+    JsonObject json = new JsonObject(Files.readString(dir.resolve("provider.json"), StandardCharsets.UTF_8));
+    return new ProviderFolder(
+        ProviderOrganisation.of(json.getString("id"), json.getString("name"), json.getString("kvk"),
+            json.getString("oin")),
+        json.getString("signingKeyId"),
+        pem(dir.resolve("signing-ed25519.pub")),
+        X25519PublicKey.of(pem(dir.resolve("encryption-x25519.pub"))));
   }
 
   /**
    * Registers every provider, its signing key and its encryption key that the registry lacks; leaves what is there
    * (also a revoked key or a deactivated organisation) as it is. Success: all present.
    */
-  Future<Void> registerAbsent(ProviderRegistry registry, Clock clock) {
+  Future<Void> registerAbsent(ProviderRegistry registry, Clock clock, Duration keyValidity) {
     Future<Void> chain = Future.succeededFuture();
-    for (DevProvider provider : providers) {
-      chain = chain.compose(v -> registerAbsent(registry, provider, clock));
+    for (ProviderFolder provider : providers) {
+      chain = chain.compose(v -> registerAbsent(registry, provider, clock, keyValidity));
     }
     return chain;
   }
 
-  private static Future<Void> registerAbsent(ProviderRegistry registry, DevProvider provider, Clock clock) {
+  private static Future<Void> registerAbsent(ProviderRegistry registry, ProviderFolder provider, Clock clock,
+                                             Duration keyValidity) {
     String id = provider.organisation().id();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     return registry.findOrganisation(id)
         .compose(organisation -> organisation.isPresent() ? Future.<Void>succeededFuture()
             : registry.register(provider.organisation())
                 .compose(v -> registry.setEncryptionKey(id, provider.encryptionKey()))
-                .onSuccess(v -> LOG.info("event=dev-provider-registered organisation={}", id)))
+                .onSuccess(v -> LOG.info("event=provider-registered organisation={}", id)))
         .compose(v -> registry.findKey(provider.signingKeyId()))
         .compose(key -> key.isPresent() ? Future.<Void>succeededFuture()
             : registry.addSigningKey(new RegisteredKey(provider.signingKeyId(), id, "ed25519", provider.signingKey(),
-                now.minus(Duration.ofDays(1)), now.plus(DEV_KEY_VALIDITY), false)));
+                now.minus(Duration.ofDays(1)), now.plus(keyValidity), false)));
   }
 
   private static byte[] pem(Path file) throws IOException {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A dev start registers the demo providers of keys-dev once; a second start on the same data changes nothing. */
 @Timeout(120)
-class DevProvidersTest {
+class ProviderFoldersTest {
 
   @TempDir
   Path dir;
