@@ -87,13 +87,8 @@ public final class MongoTrajectoryRepository implements TrajectoryRepository {
 
   @Override
   public Future<List<Trajectory>> listByClient(String clientId) {
-    return store.read(mongo -> mongo.findOne(CLIENT_TRAJECTORIES, new JsonObject().put("_id", clientId), null)
-        .compose(listed -> listed == null
-            ? Future.succeededFuture(List.<JsonObject>of())
-            : mongo.find(TRAJECTORIES, new JsonObject().put("_id",
-                new JsonObject().put("$in", listed.getJsonArray("trajectoryIds", new JsonArray()))))))
-        .map(documents -> documents.stream()
-            .map(TrajectoryCodec::fromDocument)
+    return listed(CLIENT_TRAJECTORIES, clientId)
+        .map(trajectories -> trajectories.stream()
             // an id whose create failed on a taken trajectory id could point at another client's trajectory
             .filter(trajectory -> trajectory.clientId().equals(clientId))
             .sorted(Comparator.comparingInt(Trajectory::sequenceNumber).thenComparing(Trajectory::createdAt))
@@ -102,18 +97,22 @@ public final class MongoTrajectoryRepository implements TrajectoryRepository {
 
   @Override
   public Future<List<Trajectory>> listByProvider(String providerOrganisation) {
-    return store.read(mongo -> mongo.findOne(PROVIDER_TRAJECTORIES,
-            new JsonObject().put("_id", providerOrganisation), null)
-        .compose(listed -> listed == null
-            ? Future.succeededFuture(List.<JsonObject>of())
-            : mongo.find(TRAJECTORIES, new JsonObject().put("_id",
-                new JsonObject().put("$in", listed.getJsonArray("trajectoryIds", new JsonArray()))))))
-        .map(documents -> documents.stream()
-            .map(TrajectoryCodec::fromDocument)
+    return listed(PROVIDER_TRAJECTORIES, providerOrganisation)
+        .map(trajectories -> trajectories.stream()
             // the list is bookkeeping; the trajectory itself decides whose it is
             .filter(trajectory -> trajectory.providerOrganisation().equals(providerOrganisation))
             .sorted(Comparator.comparing(Trajectory::createdAt).thenComparing(Trajectory::trajectoryId))
             .collect(Collectors.toList()));
+  }
+
+  /** The trajectories whose ids the list document {@code listId} of {@code listCollection} holds, unfiltered. */
+  private Future<List<Trajectory>> listed(String listCollection, String listId) {
+    return store.read(mongo -> mongo.findOne(listCollection, new JsonObject().put("_id", listId), null)
+        .compose(listed -> listed == null
+            ? Future.succeededFuture(List.<JsonObject>of())
+            : mongo.find(TRAJECTORIES, new JsonObject().put("_id",
+                new JsonObject().put("$in", listed.getJsonArray("trajectoryIds", new JsonArray()))))))
+        .map(documents -> documents.stream().map(TrajectoryCodec::fromDocument).toList());
   }
 
   @Override
