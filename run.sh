@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 jar=gateway/target/gateway.jar
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml schemas gateway/pom.xml gateway/src/main portal-ui \
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml schemas protocol gateway/pom.xml gateway/src/main portal-ui \
       -path portal-ui/node_modules -prune -o -path '*/target' -prune -o \
       -newer "$jar" -type f -print -quit)" ]; then
   echo "Bouwen (mvn install, zonder tests)..."

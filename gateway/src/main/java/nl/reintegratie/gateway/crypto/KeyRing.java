@@ -1,5 +1,8 @@
 package nl.reintegratie.gateway.crypto;
 
+import nl.reintegratie.protocol.crypto.AssociatedData;
+import nl.reintegratie.protocol.crypto.DataKey;
+import nl.reintegratie.protocol.crypto.IntegrityException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package nl.reintegratie.gateway.crypto;
 
+import nl.reintegratie.protocol.crypto.AesGcm;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package nl.reintegratie.gateway.crypto;
 
+import nl.reintegratie.protocol.crypto.Canonical;
+import nl.reintegratie.protocol.crypto.SecretBytes;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;

@@ -1,5 +1,6 @@
 package nl.reintegratie.gateway.crypto;
 
+import nl.reintegratie.protocol.crypto.IntegrityException;
 /**
  * A {@link WrappedKey} names a key-encryption key version that is not in the {@link KeyRing}: it was retired (or
  * never existed in this ring). The data under it can only be read again with a ring that still holds that version.

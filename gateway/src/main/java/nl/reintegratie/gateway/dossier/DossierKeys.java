@@ -1,6 +1,6 @@
 package nl.reintegratie.gateway.dossier;
 
-import nl.reintegratie.gateway.crypto.AssociatedData;
+import nl.reintegratie.protocol.crypto.AssociatedData;
 
 /**
  * What each ciphertext and wrapped key of a dossier is bound to. Changing any of these

@@ -1,7 +1,7 @@
 package nl.reintegratie.gateway.http;
 
 import java.util.Optional;
-import nl.reintegratie.gateway.crypto.IntegrityException;
+import nl.reintegratie.protocol.crypto.IntegrityException;
 import nl.reintegratie.gateway.dossier.ConflictException;
 import nl.reintegratie.gateway.dossier.IdempotencyConflictException;
 import nl.reintegratie.gateway.dossier.InvalidInputException;

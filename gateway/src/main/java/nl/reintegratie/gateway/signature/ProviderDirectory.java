@@ -1,5 +1,6 @@
 package nl.reintegratie.gateway.signature;
 
+import nl.reintegratie.protocol.signature.RejectionReason;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;

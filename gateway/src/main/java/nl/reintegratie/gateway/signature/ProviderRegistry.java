@@ -3,7 +3,7 @@ package nl.reintegratie.gateway.signature;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
-import nl.reintegratie.gateway.crypto.Ed25519;
+import nl.reintegratie.protocol.crypto.Ed25519;
 
 /**
  * Port: the organisations that may call the provider API, their Ed25519 signing keys and their X25519 encryption

@@ -1,5 +1,12 @@
 package nl.reintegratie.gateway.signature;
 
+import nl.reintegratie.protocol.signature.ContentDigest;
+import nl.reintegratie.protocol.signature.HttpMessage;
+import nl.reintegratie.protocol.signature.SignatureBase;
+import nl.reintegratie.protocol.signature.SignatureParams;
+import nl.reintegratie.protocol.signature.ReceivedSignature;
+import nl.reintegratie.protocol.signature.SignatureException;
+import nl.reintegratie.protocol.signature.RejectionReason;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import nl.reintegratie.gateway.crypto.Ed25519;
+import nl.reintegratie.protocol.crypto.Ed25519;
 
 /**
  * Verifies the RFC 9421 signature of a request against the key directory, the policy and the nonce ledger.

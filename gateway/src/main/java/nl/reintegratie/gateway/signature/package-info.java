@@ -1,15 +1,12 @@
 /**
- * HTTP Message Signatures (RFC 9421, algorithm {@code ed25519} only) and Content-Digest (RFC 9530) for requests
- * from and responses to re-integration providers.
+ * Verifying providers' RFC 9421 request signatures and knowing who they are: the provider registry (organisations,
+ * signing keys, encryption keys), the key directory snapshot, replay protection, and the verification policy.
  *
- * <p>Independent of the HTTP server: messages are {@link nl.reintegratie.gateway.signature.HttpMessage} values,
- * keys come through the {@link nl.reintegratie.gateway.signature.KeyDirectory} port and replay protection through
- * the {@link nl.reintegratie.gateway.signature.NonceLedger} port. Ed25519 itself lives in
- * {@code nl.reintegratie.gateway.crypto}, the only package that touches Bouncy Castle.
- *
- * <p>The provider registry ({@link nl.reintegratie.gateway.signature.ProviderRegistry}: organisations, signing
- * keys, encryption keys) backs the key directory through the in-memory snapshot of
- * {@link nl.reintegratie.gateway.signature.ProviderDirectory}; its MongoDB adapters and the nonce ledger live in
- * {@code signature.mongo}, the Vert.x handlers in {@code signature.http}.
+ * <p>The message-level parts (signature base, structured fields, Content-Digest, signing) are in
+ * {@code nl.reintegratie.protocol.signature}, shared with the provider reference client. Keys come through the
+ * {@link nl.reintegratie.gateway.signature.KeyDirectory} port and replay protection through the
+ * {@link nl.reintegratie.gateway.signature.NonceLedger} port; the registry backs the directory through the
+ * in-memory snapshot of {@link nl.reintegratie.gateway.signature.ProviderDirectory}. Its MongoDB adapters and the
+ * nonce ledger live in {@code signature.mongo}, the Vert.x handlers in {@code signature.http}.
  */
 package nl.reintegratie.gateway.signature;

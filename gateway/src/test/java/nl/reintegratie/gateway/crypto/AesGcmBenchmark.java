@@ -1,5 +1,9 @@
 package nl.reintegratie.gateway.crypto;
 
+import nl.reintegratie.protocol.crypto.AesGcm;
+import nl.reintegratie.protocol.crypto.AssociatedData;
+import nl.reintegratie.protocol.crypto.Canonical;
+import nl.reintegratie.protocol.crypto.DataKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;

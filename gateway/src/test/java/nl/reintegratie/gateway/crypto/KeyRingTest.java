@@ -1,5 +1,8 @@
 package nl.reintegratie.gateway.crypto;
 
+import nl.reintegratie.protocol.crypto.AssociatedData;
+import nl.reintegratie.protocol.crypto.DataKey;
+import nl.reintegratie.protocol.crypto.IntegrityException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,12 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
+import java.util.HexFormat;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class LookupHasherTest {
 
-  private static final byte[] KEY = Hex.bytes("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+  private static final byte[] KEY = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
   private static final List<String> DEMO_BSNS = List.of("999993653", "999991772", "999990019");
 
   private final LookupHasher hasher = new LookupHasher(KEY);
@@ -21,7 +22,7 @@ class LookupHasherTest {
   void hash_isHmacSha256OfTheCanonicalInputAsBase64Url() throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
-    byte[] expected = mac.doFinal(Hex.bytes("03" + "00000003" + "62736e" + "00000009" + "393939393933363533"));
+    byte[] expected = mac.doFinal(HexFormat.of().parseHex("03" + "00000003" + "62736e" + "00000009" + "393939393933363533"));
 
     assertThat(hasher.hash("bsn", "999993653"))
         .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(expected))

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import nl.reintegratie.gateway.crypto.IntegrityException;
+import nl.reintegratie.protocol.crypto.IntegrityException;
 import nl.reintegratie.gateway.crypto.KeyRing;
 import nl.reintegratie.gateway.crypto.UnknownKeyVersionException;
 import nl.reintegratie.gateway.crypto.WrappedKey;

@@ -49,8 +49,8 @@ class GatewayRouterTest {
     router.get("/store-down").handler(ctx -> ctx.fail(
         new nl.reintegratie.gateway.store.StoreUnavailableException("ping timed out")));
     router.get("/tampered").handler(ctx -> {
-      try (var key = nl.reintegratie.gateway.crypto.DataKey.generate()) {
-        key.open(new byte[64], nl.reintegratie.gateway.crypto.AssociatedData.of("test")); // fails to authenticate
+      try (var key = nl.reintegratie.protocol.crypto.DataKey.generate()) {
+        key.open(new byte[64], nl.reintegratie.protocol.crypto.AssociatedData.of("test")); // fails to authenticate
       }
     });
     router.get("/shredded").handler(ctx -> ctx.fail(new nl.reintegratie.gateway.dossier.ShreddedException()));

@@ -1,5 +1,9 @@
 package nl.reintegratie.gateway.signature;
 
+import nl.reintegratie.protocol.signature.ContentDigest;
+import nl.reintegratie.protocol.signature.HttpMessage;
+import nl.reintegratie.protocol.signature.MessageSigner;
+import nl.reintegratie.protocol.signature.SignatureParams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -21,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import nl.reintegratie.gateway.crypto.Ed25519SigningKey;
+import nl.reintegratie.protocol.crypto.Ed25519SigningKey;
 import nl.reintegratie.gateway.testsupport.ProjectFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,13 @@
 package nl.reintegratie.gateway.signature;
 
+import nl.reintegratie.protocol.signature.ContentDigest;
+import nl.reintegratie.protocol.signature.HttpMessage;
+import nl.reintegratie.protocol.signature.MessageSigner;
+import nl.reintegratie.protocol.signature.SignatureBase;
+import nl.reintegratie.protocol.signature.SignatureParams;
+import nl.reintegratie.protocol.signature.ReceivedSignature;
+import nl.reintegratie.protocol.signature.SignatureException;
+import nl.reintegratie.protocol.signature.RejectionReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import nl.reintegratie.gateway.crypto.Ed25519;
-import nl.reintegratie.gateway.crypto.Ed25519SigningKey;
+import nl.reintegratie.protocol.crypto.Ed25519;
+import nl.reintegratie.protocol.crypto.Ed25519SigningKey;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,5 +1,11 @@
 package nl.reintegratie.gateway.signature;
 
+import nl.reintegratie.protocol.signature.ContentDigest;
+import nl.reintegratie.protocol.signature.HttpMessage;
+import nl.reintegratie.protocol.signature.MessageSigner;
+import nl.reintegratie.protocol.signature.SignatureParams;
+import nl.reintegratie.protocol.signature.SignatureException;
+import nl.reintegratie.protocol.signature.RejectionReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -19,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import nl.reintegratie.gateway.crypto.Ed25519SigningKey;
+import nl.reintegratie.protocol.crypto.Ed25519SigningKey;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -15,11 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import nl.reintegratie.gateway.crypto.Ed25519SigningKey;
-import nl.reintegratie.gateway.signature.ContentDigest;
-import nl.reintegratie.gateway.signature.HttpMessage;
-import nl.reintegratie.gateway.signature.MessageSigner;
-import nl.reintegratie.gateway.signature.SignatureParams;
+import nl.reintegratie.protocol.crypto.Ed25519SigningKey;
+import nl.reintegratie.protocol.signature.ContentDigest;
+import nl.reintegratie.protocol.signature.HttpMessage;
+import nl.reintegratie.protocol.signature.MessageSigner;
+import nl.reintegratie.protocol.signature.SignatureParams;
 
 /**
  * Signs the provider API's responses with the gateway's own Ed25519 key (RFC 9421, label {@value #LABEL}). Mount

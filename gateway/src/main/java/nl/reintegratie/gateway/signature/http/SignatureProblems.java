@@ -5,7 +5,7 @@ import java.util.Map;
 import nl.reintegratie.gateway.http.ApiException;
 import nl.reintegratie.gateway.http.Language;
 import nl.reintegratie.gateway.http.ProblemType;
-import nl.reintegratie.gateway.signature.RejectionReason;
+import nl.reintegratie.protocol.signature.RejectionReason;
 
 /**
  * The one place where a {@link RejectionReason} becomes a problem type and a detail. Every reason has its own type
