@@ -57,7 +57,20 @@ public final class ReleaseSealer {
   private static final byte[] HEADER = ByteBuffer.allocate(HEADER_BYTES)
       .put(FORMAT_V1).putShort(KEM_ID).putShort(KDF_ID).putShort(AEAD_ID).array();
 
+  /** The purpose string of a dossier release's associated data (see {@link #releaseData}). */
+  public static final String RELEASE_PURPOSE = "dossier-release";
+
   private ReleaseSealer() {
+  }
+
+  /**
+   * The associated data of the release {@code releaseId} sealed to {@code organisationId}: what the gateway seals
+   * with and the receiving provider opens with. Both values are on the provider's side already (the release id from
+   * its URL, the organisation id its own), so nothing of it travels next to the envelope; a body served under
+   * another release id or to another organisation does not open.
+   */
+  public static AssociatedData releaseData(String releaseId, String organisationId) {
+    return AssociatedData.of(RELEASE_PURPOSE, releaseId, organisationId);
   }
 
   /**
