@@ -17,7 +17,8 @@ import nl.reintegratie.gateway.config.GatewayConfig;
 import nl.reintegratie.gateway.crypto.KeyRing;
 import nl.reintegratie.gateway.dossier.DossierService;
 import nl.reintegratie.gateway.dossier.ProviderDossiers;
-import nl.reintegratie.gateway.dossier.http.ProviderApiRoutes;
+import nl.reintegratie.gateway.transfer.GrantRepository;
+import nl.reintegratie.gateway.transfer.ProviderReleases;
 import nl.reintegratie.gateway.http.HealthRoutes;
 import nl.reintegratie.gateway.http.OpenApiRoute;
 import nl.reintegratie.gateway.http.ReadinessCheck;
@@ -92,7 +93,7 @@ public final class Gateway {
     }
     return Stores.open(vertx, storeSettings(config))
         .compose(store -> Dossiers.open(vertx, store, keys, config.retention())
-            .compose(dossiers -> ProviderApi.open(vertx, store, config, dossiers.providers(), responses, schemas,
+            .compose(dossiers -> ProviderApi.open(vertx, store, config, dossiers, responses, schemas,
                     devProviders)
                 .compose(api -> deployHttp(vertx, config, store, openApi, api, dossiers)
                     .onFailure(e -> api.stop()))
@@ -131,7 +132,7 @@ public final class Gateway {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     AtomicReference<List<RouteDescription>> routes = new AtomicReference<>(List.of());
     return vertx.deployVerticle(() -> new HttpVerticle(config.http(), port, router -> {
-          mountRoutes(router, health, openApi, providerApi.routes(), portal);
+          mountRoutes(router, health, openApi, providerApi, portal);
           routes.set(describe(router));
         }), new DeploymentOptions().setInstances(instances))
         .map(id -> {
@@ -144,7 +145,7 @@ public final class Gateway {
 
   /** Every route of every capability, in one visible place. Static files come last. */
   private static void mountRoutes(Router router, HealthRoutes health, OpenApiRoute openApi,
-                                  ProviderApiRoutes providerApi, PortalRoutes portal) {
+                                  ProviderApi providerApi, PortalRoutes portal) {
     health.mount(router);
     openApi.mount(router);
     providerApi.mount(router);
@@ -194,6 +195,16 @@ public final class Gateway {
    */
   public DossierService dossiers() {
     return dossiers;
+  }
+
+  /** Where grants are kept: tests make them here until commissioners can (the transfer rules of the next issue). */
+  public GrantRepository grants() {
+    return providerApi.grants();
+  }
+
+  /** Releases as providers see them, for tests and benchmarks that work below HTTP. */
+  public ProviderReleases releases() {
+    return providerApi.releases();
   }
 
   /** The provider side of the dossiers (submission evidence), for the same tests and tools. */

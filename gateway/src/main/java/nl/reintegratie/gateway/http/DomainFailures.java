@@ -9,6 +9,8 @@ import nl.reintegratie.gateway.dossier.NotFoundException;
 import nl.reintegratie.gateway.dossier.ShreddedException;
 import nl.reintegratie.gateway.store.DuplicateKeyException;
 import nl.reintegratie.gateway.store.StoreUnavailableException;
+import nl.reintegratie.gateway.transfer.RecipientKeyMissingException;
+import nl.reintegratie.gateway.transfer.ReleaseUnavailableException;
 
 /**
  * The one place where failures of the layers below (store, crypto, domain) become problem
@@ -54,6 +56,22 @@ final class DomainFailures {
           new io.vertx.core.json.JsonObject().put("errors", new io.vertx.core.json.JsonArray()
               .add(new io.vertx.core.json.JsonObject().put("pointer", "/" + invalid.field())
                   .put("detail", invalid.getMessage()))), null));
+    }
+    if (failure instanceof ReleaseUnavailableException unavailable) {
+      return Optional.of(switch (unavailable.availability()) {
+        case NOT_YET_AVAILABLE -> new ApiException(ProblemType.RELEASE_NOT_YET_AVAILABLE,
+            "De cliënt krijgt eerst bericht en kan bezwaar maken. Kijk in de lijst van overdrachten vanaf wanneer"
+                + " deze op te halen is.");
+        case EXPIRED -> new ApiException(ProblemType.RELEASE_EXPIRED,
+            "De termijn om deze overdracht op te halen is voorbij. Vraag de opdrachtgever zo nodig om een nieuwe.");
+        case REVOKED, AVAILABLE -> new ApiException(ProblemType.RELEASE_REVOKED,
+            "De opdrachtgever heeft deze overdracht ingetrokken. Er is niets meer op te halen.");
+      });
+    }
+    if (failure instanceof RecipientKeyMissingException) {
+      return Optional.of(new ApiException(ProblemType.RECIPIENT_KEY_MISSING,
+          "Voor uw organisatie is geen actieve X25519-sleutel geregistreerd. Vraag de beheerder van de gateway"
+              + " die te registreren; er is niets verstrekt."));
     }
     return Optional.empty();
   }

@@ -62,7 +62,15 @@ public enum ProblemType {
   IDEMPOTENCY_KEY_MISSING("idempotency-key-missing", 400, "De Idempotency-Key ontbreekt of klopt niet",
       "The Idempotency-Key is missing or malformed"),
   IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Deze Idempotency-Key is al gebruikt voor iets anders",
-      "This Idempotency-Key was already used for a different request");
+      "This Idempotency-Key was already used for a different request"),
+
+  // releases of the provider API: the caller's own release, which cannot be fetched now
+  RELEASE_NOT_YET_AVAILABLE("release-not-yet-available", 409, "Deze overdracht is nog niet op te halen",
+      "This release cannot be fetched yet"),
+  RELEASE_EXPIRED("release-expired", 410, "Deze overdracht is verlopen", "This release has expired"),
+  RELEASE_REVOKED("release-revoked", 410, "Deze overdracht is ingetrokken", "This release has been revoked"),
+  RECIPIENT_KEY_MISSING("recipient-key-missing", 409, "Er is geen sleutel om de overdracht voor te versleutelen",
+      "There is no encryption key to seal the release to");
 
   /** Prefix of every problem type URI; a URN, so it never depends on where the gateway runs. */
   public static final String URI_PREFIX = "urn:nl-reintegratie:problem:";

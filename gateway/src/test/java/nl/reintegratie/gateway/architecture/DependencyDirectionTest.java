@@ -70,6 +70,17 @@ class DependencyDirectionTest {
       .that().resideOutsideOfPackages(BASE + ".dossier.mongo..", BASE + ".app..")
       .should().dependOnClassesThat().resideInAPackage(BASE + ".dossier.mongo..");
 
+  /** Transfer (grants, releases) is domain code like the dossier: its adapters live in transfer.mongo/.http. */
+  static final ArchRule transferDomainKnowsNoStoreNorHttp = noClasses()
+      .that().resideInAPackage(BASE + ".transfer")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".store..", "io.vertx.ext.mongo..",
+          "io.vertx.ext.web..", "io.vertx.core.http..", BASE + ".http..", BASE + ".portal..",
+          BASE + ".identity..", BASE + ".signature..", BASE + ".dossier.mongo..", BASE + ".dossier.http..");
+
+  static final ArchRule onlyWiringKnowsTransferAdapters = noClasses()
+      .that().resideOutsideOfPackages(BASE + ".transfer.mongo..", BASE + ".app..")
+      .should().dependOnClassesThat().resideInAPackage(BASE + ".transfer.mongo..");
+
   // crypto is the bottom layer for secrets: the store, the HTTP layer and the config may use it, never the reverse,
   // so key handling can be reviewed on its own.
   static final ArchRule cryptoDependsOnNothingOfOurs = noClasses()
@@ -85,7 +96,8 @@ class DependencyDirectionTest {
     return Stream.of(nothingDependsOnTheWiring, storeDependsOnNothingOfOurs,
         onlyStoreAndMongoAdaptersTouchTheDriver, onlyEdgesTouchVertxWeb, configDependsOnNothingOfOurs,
         domainCodeKnowsNoMongo, cryptoDependsOnNothingOfOurs, onlyCryptoImportsBouncyCastle,
-        dossierDomainKnowsNoStoreNorHttp, dossierAdaptersReachOnlyDomainAndStore, onlyWiringKnowsDossierAdapters);
+        dossierDomainKnowsNoStoreNorHttp, dossierAdaptersReachOnlyDomainAndStore, onlyWiringKnowsDossierAdapters,
+        transferDomainKnowsNoStoreNorHttp, onlyWiringKnowsTransferAdapters);
   }
 
   @ParameterizedTest

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 import nl.reintegratie.gateway.dossier.ProviderDossiers;
+import nl.reintegratie.gateway.dossier.TrajectoryJson;
 import nl.reintegratie.gateway.http.BodyValidation;
 import nl.reintegratie.gateway.signature.http.ProviderSignatureHandler;
 import nl.reintegratie.gateway.signature.http.ResponseSigner;

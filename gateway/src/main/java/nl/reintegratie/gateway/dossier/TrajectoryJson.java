@@ -1,22 +1,20 @@
-package nl.reintegratie.gateway.dossier.http;
+package nl.reintegratie.gateway.dossier;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import nl.reintegratie.gateway.dossier.Coded;
-import nl.reintegratie.gateway.dossier.Trajectory;
 
 /**
- * A trajectory as the provider API shows it ({@code TrajectorySummary} in the OpenAPI document): its clear metadata
+ * A trajectory as the provider API and a sealed release show it ({@code TrajectorySummary} in the OpenAPI document): its clear metadata
  * only, ids, codes, dates and numbers. Names, the BSN and report texts are never in a trajectory to begin with;
  * the internal optimistic-concurrency version and creation instant are left out too.
  */
-final class TrajectoryJson {
+public final class TrajectoryJson {
 
   private TrajectoryJson() {
   }
 
-  static JsonObject of(Trajectory trajectory) {
+  public static JsonObject of(Trajectory trajectory) {
     JsonObject json = new JsonObject()
         .put("trajectoryId", trajectory.trajectoryId())
         .put("clientId", trajectory.clientId())
@@ -42,7 +40,7 @@ final class TrajectoryJson {
     return json;
   }
 
-  static JsonObject list(List<Trajectory> trajectories) {
+  public static JsonObject list(List<Trajectory> trajectories) {
     JsonArray items = new JsonArray();
     trajectories.forEach(trajectory -> items.add(of(trajectory)));
     return new JsonObject().put("trajectories", items);

@@ -1,0 +1,108 @@
+package nl.reintegratie.gateway.transfer;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import nl.reintegratie.gateway.dossier.DossierService;
+import nl.reintegratie.gateway.dossier.DossierService.OpenedDocument;
+import nl.reintegratie.gateway.dossier.NotFoundException;
+import nl.reintegratie.gateway.dossier.Trajectory;
+import nl.reintegratie.protocol.crypto.IntegrityException;
+import nl.reintegratie.protocol.crypto.ReleaseSealer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Releases as a provider sees them: the grants made to it, and each one's content sealed to its own X25519 key.
+ *
+ * <p>Object-level authorisation lives here, not only in the route: a grant to another organisation is "not found",
+ * exactly like a missing one, so a provider cannot even learn that someone else's release exists.
+ *
+ * <p>The content is read and sealed again at every fetch (fresh ephemeral key, content key and nonce): nothing
+ * decrypted or sealed is kept, so a revocation or a shredded client takes effect on the very next fetch.
+ */
+public final class ProviderReleases {
+
+  private static final Logger SECURITY = LoggerFactory.getLogger("security");
+
+  private final Vertx vertx;
+  private final GrantRepository grants;
+  private final DossierService dossiers;
+  private final RecipientKeys recipientKeys;
+  private final Clock clock;
+
+  public ProviderReleases(Vertx vertx, GrantRepository grants, DossierService dossiers, RecipientKeys recipientKeys,
+                          Clock clock) {
+    this.vertx = Objects.requireNonNull(vertx);
+    this.grants = Objects.requireNonNull(grants);
+    this.dossiers = Objects.requireNonNull(dossiers);
+    this.recipientKeys = Objects.requireNonNull(recipientKeys);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  /** Every grant to {@code organisation}, oldest first, whatever its availability (the listing shows it). */
+  public Future<List<Grant>> releases(String organisation) {
+    return grants.listByRecipient(organisation);
+  }
+
+  /** The moment availability is judged against, for the listing. */
+  public java.time.Instant now() {
+    return clock.instant();
+  }
+
+  /**
+   * The release {@code releaseId} for {@code organisation}: its content sealed with {@link ReleaseSealer} to the
+   * organisation's encryption key, under {@link ReleaseSealer#releaseData}.
+   *
+   * <p>Failure: {@link NotFoundException} when there is no such release for this organisation;
+   * {@link ReleaseUnavailableException} when it is the caller's but revoked, expired or not yet available;
+   * {@link RecipientKeyMissingException} when the organisation has no usable encryption key; the dossier's failures
+   * when a document cannot be read (shredded, tampered).
+   */
+  public Future<byte[]> fetch(String organisation, String releaseId) {
+    return grants.findById(releaseId)
+        .map(found -> found.filter(grant -> grant.recipientOrganisation().equals(organisation))
+            .orElseThrow(() -> new NotFoundException("release")))
+        .compose(grant -> {
+          Grant.Availability availability = grant.availabilityAt(clock.instant());
+          if (availability != Grant.Availability.AVAILABLE) {
+            return Future.failedFuture(new ReleaseUnavailableException(availability));
+          }
+          return recipientKeys.encryptionKey(organisation)
+              .map(key -> key.orElseThrow(RecipientKeyMissingException::new))
+              .compose(key -> content(grant).compose(plaintext -> vertx.executeBlocking(() ->
+                  ReleaseSealer.seal(key, plaintext, ReleaseSealer.releaseData(releaseId, organisation))
+                      .toByteArray(), false)));
+        })
+        .onSuccess(sealed -> SECURITY.info("event=release-fetched releaseId={} organisation={}", releaseId,
+            organisation));
+  }
+
+  private Future<byte[]> content(Grant grant) {
+    Future<Trajectory> source = dossiers.findTrajectory(grant.sourceTrajectoryId())
+        .map(found -> found.orElseThrow(() -> new NotFoundException("trajectory")));
+    List<Future<OpenedDocument>> reads = grant.documents().stream()
+        .map(ref -> dossiers.readDocument(ref.documentId(), OptionalInt.of(ref.version()))
+            .map(opened -> belongsTo(grant, opened)))
+        .toList();
+    return Future.all(source, Future.all(reads))
+        .map(all -> ReleaseContent.of(grant, source.result(), reads.stream().map(Future::result).toList()));
+  }
+
+  /**
+   * A grant is checked against its dossier when it is made; this second check at release time means a grant record
+   * changed in the database cannot pull in another client's or another trajectory's document.
+   */
+  private static OpenedDocument belongsTo(Grant grant, OpenedDocument opened) {
+    if (!opened.header().trajectoryId().equals(grant.sourceTrajectoryId())
+        || !opened.header().clientId().equals(grant.clientId())) {
+      SECURITY.error("event=release-document-mismatch releaseId={} documentId={}", grant.grantId(),
+          opened.header().documentId());
+      throw new IntegrityException();
+    }
+    return opened;
+  }
+}

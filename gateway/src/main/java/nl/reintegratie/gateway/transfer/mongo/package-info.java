@@ -1,0 +1,2 @@
+/** MongoDB adapters of the transfer capability. */
+package nl.reintegratie.gateway.transfer.mongo;

@@ -1,0 +1,241 @@
+package nl.reintegratie.gateway.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.reintegratie.gateway.dossier.DocumentHeader;
+import nl.reintegratie.gateway.dossier.DocumentProperties;
+import nl.reintegratie.gateway.dossier.DocumentType;
+import nl.reintegratie.gateway.dossier.DossierService;
+import nl.reintegratie.gateway.dossier.Goal;
+import nl.reintegratie.gateway.dossier.NotFoundException;
+import nl.reintegratie.gateway.dossier.PersonalData;
+import nl.reintegratie.gateway.dossier.Regime;
+import nl.reintegratie.gateway.dossier.Trajectory;
+import nl.reintegratie.gateway.dossier.TrajectoryType;
+import nl.reintegratie.gateway.testsupport.ProjectFiles;
+import nl.reintegratie.gateway.testsupport.TestGateway;
+import nl.reintegratie.protocol.crypto.IntegrityException;
+import nl.reintegratie.protocol.crypto.ReleaseSealer;
+import nl.reintegratie.protocol.crypto.X25519Keys;
+import nl.reintegratie.protocol.crypto.X25519PrivateKey;
+import nl.reintegratie.schemas.SchemaCatalog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Releases on a real gateway (dev profile: the demo providers werkpad and kansrijk are registered with their
+ * keys-dev encryption keys): Fatima's first trajectory with werkpad failed, her second is with kansrijk, and the
+ * commissioner released the end report and a contact moment of the first to kansrijk. Grants are made through the
+ * repository, since the commissioner API and its rules are the next issue.
+ */
+@Timeout(120)
+class ProviderReleasesTest {
+
+  static final String END_REPORT = """
+      {"properties":{"confidentiality":"standard","clientVisible":true,"transferability":"always"},
+       "content":{"result":"ended-without-result","endDate":"2026-07-17","ladderStepAtStart":3,"ladderStepAtEnd":3,
+        "causesOfNonSuccess":{"causes":["no-click","too-little-tailoring"],
+         "explanation":"De training paste niet bij wat de cliënt zocht."},
+        "whatWasTried":["Sollicitatietraining in een groep."],
+        "endConversation":{"held":true,"date":"2026-07-14","experiences":"Het ging niet goed.",
+         "expectations":"Ik wil iets met mijn handen doen."},
+        "advice":{"text":"Begin met een werkervaringsplaats."}}}
+      """;
+
+  @TempDir
+  static Path storeDir;
+  static Vertx vertx;
+  static TestGateway gateway;
+  static DossierService dossiers;
+  static GrantRepository grants;
+  static ProviderReleases releases;
+  static String fatima;
+  static String first;
+  static String second;
+  static DocumentHeader endReport;
+  static DocumentHeader contactMoment;
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    gateway = TestGateway.start(vertx, storeDir, "http://127.0.0.1:" + freePort() + "/realms/reintegratie",
+        freePort());
+    dossiers = gateway.gateway().dossiers();
+    grants = gateway.gateway().grants();
+    releases = gateway.gateway().releases();
+    fatima = dossiers.registerClient("999993653", new PersonalData("Fatima", "El Amrani", Optional.empty(),
+        Optional.empty())).await();
+    first = trajectory(fatima, "werkpad", 1);
+    second = trajectory(fatima, "kansrijk", 2);
+    endReport = dossiers.addDocument(first, DocumentType.END_REPORT, new DossierService.NewContent(
+        DocumentProperties.defaultsFor(DocumentType.END_REPORT), "application/json",
+        END_REPORT.getBytes(StandardCharsets.UTF_8), "werkpad")).await();
+    contactMoment = dossiers.addDocument(first, DocumentType.CONTACT_MOMENT, new DossierService.NewContent(
+        DocumentProperties.defaultsFor(DocumentType.CONTACT_MOMENT), "application/json",
+        contactMomentJson().getBytes(StandardCharsets.UTF_8), "werkpad")).await();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    gateway.close();
+    vertx.close().await();
+  }
+
+  @Test
+  void theRecipient_opensTheSelectedDocumentsExactlyAsSubmitted() throws Exception {
+    Grant grant = grant(first, second, "kansrijk", Instant.now().minusSeconds(60), Duration.ofDays(30));
+
+    byte[] envelope = releases.fetch("kansrijk", grant.grantId()).await();
+
+    JsonObject content;
+    try (X25519PrivateKey kansrijk = privateKey("kansrijk")) {
+      content = new JsonObject(new String(ReleaseSealer.open(kansrijk, envelope,
+          ReleaseSealer.releaseData(grant.grantId(), "kansrijk")), StandardCharsets.UTF_8));
+    }
+    assertThat(SchemaCatalog.load().validate("release-content", content)).isEmpty();
+    assertThat(content.getString("releaseId")).isEqualTo(grant.grantId());
+    assertThat(content.getString("legalBasis")).isEqualTo("participatiewet-art-67-lid-1-e");
+    assertThat(content.getString("receivingTrajectoryId")).isEqualTo(second);
+    assertThat(content.getJsonObject("sourceTrajectory").getString("trajectoryId")).isEqualTo(first);
+    assertThat(content.getJsonObject("sourceTrajectory").getString("providerId")).isEqualTo("werkpad");
+    JsonArray documents = content.getJsonArray("documents");
+    assertThat(documents).hasSize(2);
+    assertThat(documents.getJsonObject(0).getString("documentId")).isEqualTo(endReport.documentId());
+    assertThat(documents.getJsonObject(0).getString("type")).isEqualTo("end-report");
+    assertThat(documents.getJsonObject(0).getJsonObject("content")).isEqualTo(new JsonObject(END_REPORT));
+    assertThat(documents.getJsonObject(1).getString("type")).isEqualTo("contact-moment");
+    // no BSN, no name: the next provider knows the client from its own trajectory
+    assertThat(content.encode()).doesNotContain("999993653", "Fatima", "Amrani");
+  }
+
+  @Test
+  void everyFetch_isSealedAfresh_andOpensOnlyForItsOwnReleaseAndRecipient() throws Exception {
+    Grant grant = grant(first, second, "kansrijk", Instant.now().minusSeconds(60), Duration.ofDays(30));
+
+    byte[] one = releases.fetch("kansrijk", grant.grantId()).await();
+    byte[] two = releases.fetch("kansrijk", grant.grantId()).await();
+
+    assertThat(one).isNotEqualTo(two);
+    try (X25519PrivateKey werkpad = privateKey("werkpad"); X25519PrivateKey kansrijk = privateKey("kansrijk")) {
+      assertThatThrownBy(() -> ReleaseSealer.open(werkpad, one, ReleaseSealer.releaseData(grant.grantId(),
+          "kansrijk"))).isInstanceOf(IntegrityException.class);
+      assertThatThrownBy(() -> ReleaseSealer.open(kansrijk, one, ReleaseSealer.releaseData(
+          UUID.randomUUID().toString(), "kansrijk"))).isInstanceOf(IntegrityException.class);
+    }
+  }
+
+  @Test
+  void anotherProvidersRelease_isNotFound_likeAMissingOne() {
+    Grant grant = grant(first, second, "kansrijk", Instant.now().minusSeconds(60), Duration.ofDays(30));
+
+    // werkpad wrote the documents, but the release is not to werkpad
+    assertThatThrownBy(() -> releases.fetch("werkpad", grant.grantId()).await())
+        .isInstanceOf(NotFoundException.class).hasMessage("release not found");
+    assertThatThrownBy(() -> releases.fetch("kansrijk", UUID.randomUUID().toString()).await())
+        .isInstanceOf(NotFoundException.class).hasMessage("release not found");
+    assertThat(releases.releases("werkpad").await()).extracting(Grant::grantId).doesNotContain(grant.grantId());
+  }
+
+  @Test
+  void theListing_showsTheRecipientsGrantsWithTheirAvailability() {
+    Grant waiting = grant(first, second, "kansrijk", Instant.now().plus(Duration.ofDays(2)), Duration.ofDays(30));
+    Grant open = grant(first, second, "kansrijk", Instant.now().minusSeconds(60), Duration.ofDays(30));
+
+    List<Grant> listed = releases.releases("kansrijk").await();
+
+    assertThat(listed).extracting(Grant::grantId).contains(waiting.grantId(), open.grantId());
+    assertThat(listed).allMatch(grant -> grant.recipientOrganisation().equals("kansrijk"));
+    assertThat(listed.stream().filter(g -> g.grantId().equals(waiting.grantId())).findFirst().orElseThrow()
+        .availabilityAt(releases.now())).isEqualTo(Grant.Availability.NOT_YET_AVAILABLE);
+  }
+
+  @Test
+  void aReleaseNotYetAvailable_expired_orRevoked_isRefusedWithItsReason() {
+    Grant notYet = grant(first, second, "kansrijk", Instant.now().plus(Duration.ofDays(2)), Duration.ofDays(30));
+    Grant expired = grant(first, second, "kansrijk", Instant.now().minus(Duration.ofDays(40)), Duration.ofDays(30));
+    Grant valid = grant(first, second, "kansrijk", Instant.now().minusSeconds(60), Duration.ofDays(30));
+    Grant revoked = new Grant(UUID.randomUUID().toString(), fatima, "gemeente-deventer", first, "kansrijk", second,
+        LegalBasis.PARTICIPATIEWET_ART_67, valid.documents(), valid.grantedAt(), valid.releasableFrom(),
+        valid.validUntil(), Optional.of(Instant.now()));
+    grants.create(revoked).await();
+
+    assertThat(reasonOf(notYet)).isEqualTo(Grant.Availability.NOT_YET_AVAILABLE);
+    assertThat(reasonOf(expired)).isEqualTo(Grant.Availability.EXPIRED);
+    assertThat(reasonOf(revoked)).isEqualTo(Grant.Availability.REVOKED);
+  }
+
+  @Test
+  void aGrantRecordPointingAtAnotherDossiersDocument_releasesNothing() {
+    String other = trajectory(dossiers.registerClient("999991772", new PersonalData("Jan", "de Vries",
+        Optional.empty(), Optional.empty())).await(), "werkpad", 1);
+    DocumentHeader foreign = dossiers.addDocument(other, DocumentType.END_REPORT, new DossierService.NewContent(
+        DocumentProperties.defaultsFor(DocumentType.END_REPORT), "application/json",
+        END_REPORT.getBytes(StandardCharsets.UTF_8), "werkpad")).await();
+    Instant now = Instant.now();
+    Grant tampered = new Grant(UUID.randomUUID().toString(), fatima, "gemeente-deventer", first, "kansrijk", second,
+        LegalBasis.PARTICIPATIEWET_ART_67, List.of(new DocumentRef(foreign.documentId(), 1)), now.minusSeconds(60),
+        now.minusSeconds(60), now.plus(Duration.ofDays(1)), Optional.empty());
+    grants.create(tampered).await();
+
+    assertThatThrownBy(() -> releases.fetch("kansrijk", tampered.grantId()).await())
+        .isInstanceOf(IntegrityException.class);
+  }
+
+  private static Grant.Availability reasonOf(Grant grant) {
+    try {
+      releases.fetch("kansrijk", grant.grantId()).await();
+    } catch (ReleaseUnavailableException e) {
+      return e.availability();
+    }
+    throw new AssertionError("fetched a release that is not available");
+  }
+
+  static Grant grant(String from, String to, String recipient, Instant releasableFrom, Duration validFor) {
+    Grant grant = new Grant(UUID.randomUUID().toString(), fatima, "gemeente-deventer", from, recipient, to,
+        LegalBasis.PARTICIPATIEWET_ART_67, List.of(new DocumentRef(endReport.documentId(), 1),
+            new DocumentRef(contactMoment.documentId(), 1)),
+        releasableFrom.minusSeconds(1), releasableFrom, releasableFrom.plus(validFor), Optional.empty());
+    grants.create(grant).await();
+    return grant;
+  }
+
+  static String trajectory(String clientId, String provider, int sequenceNumber) {
+    Trajectory planned = Trajectory.plan(UUID.randomUUID().toString(), clientId, "gemeente-deventer", provider,
+        Regime.PARTICIPATIEWET, TrajectoryType.PLACEMENT, Goal.paidWork(), LocalDate.of(2026, 1, 5),
+        LocalDate.of(2026, 7, 5), sequenceNumber, Instant.now());
+    return dossiers.createTrajectory(planned).await().trajectoryId();
+  }
+
+  static X25519PrivateKey privateKey(String provider) throws Exception {
+    return X25519Keys.privateKeyFromPem(Files.readString(
+        ProjectFiles.keysDev().resolve("providers").resolve(provider).resolve("encryption-x25519.key")));
+  }
+
+  private static String contactMomentJson() throws Exception {
+    return Files.readString(ProjectFiles.root().resolve(
+        "schemas/src/main/resources/examples/contact-moment-submission/valid").toFile().listFiles()[0].toPath());
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
