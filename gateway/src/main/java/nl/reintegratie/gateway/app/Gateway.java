@@ -212,6 +212,11 @@ public final class Gateway {
     return providerDossiers;
   }
 
+  /** The store, for benchmark harnesses in this package that compare against a plain read of it. */
+  Store store() {
+    return store;
+  }
+
   public int port() {
     return port;
   }

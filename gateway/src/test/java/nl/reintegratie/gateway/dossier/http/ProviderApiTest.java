@@ -1,6 +1,5 @@
 package nl.reintegratie.gateway.dossier.http;
 
-import static nl.reintegratie.gateway.http.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -12,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,19 +21,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nl.reintegratie.client.GatewayKey;
+import nl.reintegratie.client.GatewayResponse;
+import nl.reintegratie.client.ProviderClient;
+import nl.reintegratie.client.ProviderCredentials;
+import nl.reintegratie.client.TlsTrust;
 import nl.reintegratie.protocol.crypto.Ed25519;
-import nl.reintegratie.protocol.crypto.Ed25519SigningKey;
 import nl.reintegratie.gateway.dossier.DocumentHeader;
 import nl.reintegratie.gateway.dossier.DocumentType;
 import nl.reintegratie.gateway.dossier.DossierService;
@@ -44,6 +49,7 @@ import nl.reintegratie.gateway.dossier.Regime;
 import nl.reintegratie.gateway.dossier.SubmissionEvidence;
 import nl.reintegratie.gateway.dossier.Trajectory;
 import nl.reintegratie.gateway.dossier.TrajectoryType;
+import nl.reintegratie.gateway.http.ProblemAssertions;
 import nl.reintegratie.gateway.http.ProblemType;
 import nl.reintegratie.gateway.http.RequestIds;
 import nl.reintegratie.protocol.signature.ContentDigest;
@@ -68,17 +74,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The provider API end to end on a real gateway (dev profile, so the demo providers of keys-dev are registered at
- * start): HTTPS requests signed with werkpad's and kansrijk's dev keys, responses checked with the gateway's dev
- * public key. Trajectories are created through the dossier service, since there is no commissioner API yet.
+ * start). Well-formed calls go through the provider reference client ({@code provider-client}) with werkpad's and
+ * kansrijk's dev folders, exactly as a provider makes them; the client verifies every response against the
+ * gateway's dev public key, and {@link #assertSignedByTheGateway} checks it once more independently. Requests that
+ * are deliberately wrong (unsigned, an unsigned or missing Idempotency-Key) are built by hand. Trajectories are
+ * created through the dossier service, since there is no commissioner API yet.
  */
 @Timeout(180)
 class ProviderApiTest {
 
-  static final String WERKPAD_KEY_ID = "werkpad-ed25519-2026-1";
-  static final String KANSRIJK_KEY_ID = "kansrijk-ed25519-2026-1";
-  static final Ed25519SigningKey WERKPAD = signingKey("providers/werkpad/signing-ed25519.key");
-  static final Ed25519SigningKey KANSRIJK = signingKey("providers/kansrijk/signing-ed25519.key");
   static final String GATEWAY_KEY_ID = "gateway-dev-ed25519-1";
+  // the client's DocumentKind, written out in full: this package has the gateway's own enum of that name
+  static final nl.reintegratie.client.DocumentKind END_REPORTS = nl.reintegratie.client.DocumentKind.END_REPORT;
 
   static final String END_REPORT = """
       {"properties":{"confidentiality":"standard","clientVisible":true,"transferability":"always"},
@@ -96,8 +103,13 @@ class ProviderApiTest {
   static Path storeDir;
   static Vertx vertx;
   static TestGateway gateway;
+  /** For the deliberately unsigned or malformed requests only. */
   static WebClient client;
   static String origin;
+  static ProviderCredentials werkpadKeys;
+  static ProviderCredentials kansrijkKeys;
+  static ProviderClient werkpad;
+  static ProviderClient kansrijk;
   static DossierService dossiers;
   static String werkpadFirst;
   static String werkpadSecond;
@@ -111,6 +123,10 @@ class ProviderApiTest {
         freePort());
     client = gateway.client();
     origin = gateway.url();
+    werkpadKeys = ProviderCredentials.fromFolder(ProjectFiles.keysDev().resolve("providers/werkpad"));
+    kansrijkKeys = ProviderCredentials.fromFolder(ProjectFiles.keysDev().resolve("providers/kansrijk"));
+    werkpad = providerClient(werkpadKeys);
+    kansrijk = providerClient(kansrijkKeys);
     dossiers = gateway.gateway().dossiers();
     String fatima = dossiers.registerClient("999993653", new PersonalData("Fatima", "El Amrani",
         Optional.empty(), Optional.empty())).await();
@@ -125,6 +141,16 @@ class ProviderApiTest {
   static void stop() throws Exception {
     gateway.close();
     vertx.close().await();
+    werkpadKeys.close();
+    kansrijkKeys.close();
+  }
+
+  /** A provider's client as the README shows it: the gateway's public URL and key, the dev CA. */
+  static ProviderClient providerClient(ProviderCredentials credentials) throws IOException {
+    return ProviderClient.builder(credentials, URI.create(origin),
+            GatewayKey.fromFolder(ProjectFiles.keysDev().resolve("gateway")))
+        .trust(TlsTrust.fromCaPem(ProjectFiles.devCa()))
+        .build();
   }
 
   static String trajectory(String clientId, String provider, int sequenceNumber) {
@@ -137,11 +163,11 @@ class ProviderApiTest {
   // ------------------------------------------------------------------------------------------ reading
 
   @Test
-  void list_showsExactlyTheCallersTrajectories_oldestFirst() {
-    HttpResponse<Buffer> response = get(WERKPAD, WERKPAD_KEY_ID, "/api/v1/trajectories");
+  void list_showsExactlyTheCallersTrajectories_oldestFirst() throws Exception {
+    GatewayResponse response = werkpad.trajectories();
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    JsonArray trajectories = response.bodyAsJsonObject().getJsonArray("trajectories");
+    assertThat(response.status()).isEqualTo(200);
+    JsonArray trajectories = json(response).getJsonArray("trajectories");
     // other tests add werkpad trajectories later; the two of the setup are the oldest
     assertThat(trajectories.stream().map(t -> ((JsonObject) t).getString("trajectoryId")).toList())
         .startsWith(werkpadFirst, werkpadSecond).doesNotContain(kansrijkOnly);
@@ -149,17 +175,16 @@ class ProviderApiTest {
         .containsExactly("werkpad");
     assertSignedByTheGateway(response);
 
-    HttpResponse<Buffer> kansrijk = get(KANSRIJK, KANSRIJK_KEY_ID, "/api/v1/trajectories");
-    assertThat(kansrijk.bodyAsJsonObject().getJsonArray("trajectories").stream()
+    assertThat(json(kansrijk.trajectories()).getJsonArray("trajectories").stream()
         .map(t -> ((JsonObject) t).getString("trajectoryId")).toList()).containsExactly(kansrijkOnly);
   }
 
   @Test
-  void ownTrajectory_isShownWithItsClearMetadataOnly() {
-    HttpResponse<Buffer> response = get(WERKPAD, WERKPAD_KEY_ID, "/api/v1/trajectories/" + werkpadFirst);
+  void ownTrajectory_isShownWithItsClearMetadataOnly() throws Exception {
+    GatewayResponse response = werkpad.trajectory(werkpadFirst);
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    JsonObject trajectory = response.bodyAsJsonObject();
+    assertThat(response.status()).isEqualTo(200);
+    JsonObject trajectory = json(response);
     assertThat(trajectory.getString("trajectoryId")).isEqualTo(werkpadFirst);
     assertThat(trajectory.getString("commissionerId")).isEqualTo("gemeente-deventer");
     assertThat(trajectory.getString("providerId")).isEqualTo("werkpad");
@@ -169,26 +194,25 @@ class ProviderApiTest {
     assertThat(trajectory.getString("plannedStartDate")).isEqualTo("2026-01-05");
     assertThat(trajectory.getString("status")).isEqualTo("planned");
     assertThat(trajectory.getInteger("sequenceNumber")).isEqualTo(1);
-    assertThat(response.bodyAsString()).doesNotContain("999993653", "Fatima", "Amrani");
+    assertThat(response.bodyText()).doesNotContain("999993653", "Fatima", "Amrani");
     assertSignedByTheGateway(response);
   }
 
   @Test
-  void anotherProvidersTrajectory_isNotFound_likeOneThatDoesNotExist() {
-    HttpResponse<Buffer> foreign = get(WERKPAD, WERKPAD_KEY_ID, "/api/v1/trajectories/" + kansrijkOnly);
-    HttpResponse<Buffer> missing = get(WERKPAD, WERKPAD_KEY_ID, "/api/v1/trajectories/" + UUID.randomUUID());
+  void anotherProvidersTrajectory_isNotFound_likeOneThatDoesNotExist() throws Exception {
+    GatewayResponse foreign = werkpad.trajectory(kansrijkOnly);
+    GatewayResponse missing = werkpad.trajectory(UUID.randomUUID().toString());
 
     assertProblem(foreign, 404, ProblemType.NOT_FOUND.uri());
     assertProblem(missing, 404, ProblemType.NOT_FOUND.uri());
-    assertThat(foreign.bodyAsJsonObject().getString("detail"))
-        .isEqualTo(missing.bodyAsJsonObject().getString("detail"));
+    assertThat(json(foreign).getString("detail")).isEqualTo(json(missing).getString("detail"));
   }
 
   @Test
   void unsignedRequest_isUnauthenticated() {
     HttpResponse<Buffer> response = client.get("/api/v1/trajectories").send().await();
 
-    assertProblem(response, 401, ProblemType.UNAUTHENTICATED.uri());
+    ProblemAssertions.assertProblem(response, 401, ProblemType.UNAUTHENTICATED.uri());
     assertThat(response.getHeader("Accept-Signature")).contains("\"@target-uri\"");
   }
 
@@ -200,15 +224,15 @@ class ProviderApiTest {
     String key = UUID.randomUUID().toString();
     byte[] body = END_REPORT.getBytes(StandardCharsets.UTF_8);
 
-    HttpResponse<Buffer> response = post(WERKPAD, WERKPAD_KEY_ID, trajectoryId, "end-reports", key, body);
+    GatewayResponse response = werkpad.submit(trajectoryId, END_REPORTS, body, key);
 
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
-    String documentId = response.bodyAsJsonObject().getString("documentId");
-    assertThat(response.bodyAsJsonObject().getInteger("version")).isEqualTo(1);
+    assertThat(response.status()).as(response.bodyText()).isEqualTo(201);
+    String documentId = json(response).getString("documentId");
+    assertThat(json(response).getInteger("version")).isEqualTo(1);
     assertThat(documentId).isEqualTo(ProviderDossiers.documentId("werkpad", key));
-    assertThat(response.getHeader("Location"))
-        .isEqualTo("/api/v1/trajectories/" + trajectoryId + "/end-reports/" + documentId);
-    assertThat(response.getHeader("Idempotent-Replayed")).isNull();
+    assertThat(response.header("Location"))
+        .contains("/api/v1/trajectories/" + trajectoryId + "/end-reports/" + documentId);
+    assertThat(response.header("Idempotent-Replayed")).isEmpty();
     assertSignedByTheGateway(response);
 
     DossierService.OpenedDocument stored = dossiers.readDocument(documentId, OptionalInt.empty())
@@ -220,75 +244,86 @@ class ProviderApiTest {
 
     SubmissionEvidence evidence = gateway.gateway().providerDossiers().evidence(documentId, 1)
         .await().orElseThrow();
-    assertThat(evidence.keyId()).isEqualTo(WERKPAD_KEY_ID);
+    assertThat(evidence.keyId()).isEqualTo(werkpadKeys.signingKeyId());
     assertThat(evidence.contentDigest()).isEqualTo(ContentDigest.sha256(body));
     assertThat(reverify(evidence, stored.content()).organisationId()).isEqualTo("werkpad");
   }
 
   @Test
-  void submittedDocument_canBeFetchedAtItsLocation_onlyByItsProvider_andOnlyUnderItsKind() {
+  void submittedDocument_canBeFetchedAtItsLocation_onlyByItsProvider_andOnlyUnderItsKind() throws Exception {
     String trajectoryId = trajectory(clientOf(werkpadFirst), "werkpad", 9);
     byte[] body = END_REPORT.getBytes(StandardCharsets.UTF_8);
-    String location = post(WERKPAD, WERKPAD_KEY_ID, trajectoryId, "end-reports", UUID.randomUUID().toString(), body)
-        .getHeader("Location");
+    GatewayResponse created = werkpad.submit(trajectoryId, END_REPORTS, body, UUID.randomUUID().toString());
+    String location = created.header("Location").orElseThrow();
+    String documentId = json(created).getString("documentId");
 
-    HttpResponse<Buffer> own = get(WERKPAD, WERKPAD_KEY_ID, location);
-    HttpResponse<Buffer> foreign = get(KANSRIJK, KANSRIJK_KEY_ID, location);
-    HttpResponse<Buffer> otherKind = get(WERKPAD, WERKPAD_KEY_ID, location.replace("/end-reports/", "/progress-reports/"));
+    GatewayResponse own = werkpad.send("GET", location, null);
+    GatewayResponse foreign = kansrijk.document(trajectoryId, END_REPORTS, documentId);
+    GatewayResponse otherKind = werkpad.document(trajectoryId, nl.reintegratie.client.DocumentKind.PROGRESS_REPORT,
+        documentId);
 
-    assertThat(own.statusCode()).as(own.bodyAsString()).isEqualTo(200);
-    assertThat(own.body().getBytes()).isEqualTo(body);
-    assertThat(own.getHeader("Document-Version")).isEqualTo("1");
+    assertThat(own.status()).as(own.bodyText()).isEqualTo(200);
+    assertThat(own.body()).isEqualTo(body);
+    assertThat(own.header("Document-Version")).contains("1");
+    assertThat(werkpad.document(trajectoryId, END_REPORTS, documentId).body()).isEqualTo(body);
     assertSignedByTheGateway(own);
     assertProblem(foreign, 404, ProblemType.NOT_FOUND.uri());
     assertProblem(otherKind, 404, ProblemType.NOT_FOUND.uri());
   }
 
   @Test
-  void repeatWithTheSameKeyAndBody_answersTheSameDocument_andStoresNothingNew() {
+  void repeatWithTheSameKeyAndBody_answersTheSameDocument_andStoresNothingNew() throws Exception {
     String trajectoryId = trajectory(clientOf(werkpadFirst), "werkpad", 4);
     String key = UUID.randomUUID().toString();
     byte[] body = END_REPORT.getBytes(StandardCharsets.UTF_8);
 
-    HttpResponse<Buffer> first = post(WERKPAD, WERKPAD_KEY_ID, trajectoryId, "end-reports", key, body);
-    HttpResponse<Buffer> again = post(WERKPAD, WERKPAD_KEY_ID, trajectoryId, "end-reports", key, body);
+    GatewayResponse first = werkpad.submit(trajectoryId, END_REPORTS, body, key);
+    GatewayResponse again = werkpad.submit(trajectoryId, END_REPORTS, body, key);
 
-    assertThat(first.statusCode()).isEqualTo(201);
-    assertThat(again.statusCode()).isEqualTo(201);
-    assertThat(again.bodyAsJsonObject()).isEqualTo(first.bodyAsJsonObject());
-    assertThat(again.getHeader("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(json(again)).isEqualTo(json(first));
+    assertThat(again.header("Idempotent-Replayed")).contains("true");
+    assertSignedByTheGateway(again);
     assertThat(documents(trajectoryId)).hasSize(1);
   }
 
   @Test
-  void twoIdenticalRequestsRacing_storeOneDocument() {
+  void twoIdenticalRequestsRacing_storeOneDocument() throws Exception {
     String trajectoryId = trajectory(clientOf(werkpadFirst), "werkpad", 5);
     String key = UUID.randomUUID().toString();
     byte[] body = END_REPORT.getBytes(StandardCharsets.UTF_8);
 
-    List<Future<HttpResponse<Buffer>>> racing = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      racing.add(send(sign(WERKPAD, WERKPAD_KEY_ID, postMessage(trajectoryId, "end-reports", key, body)), body));
+    List<GatewayResponse> racing = new ArrayList<>();
+    ExecutorService callers = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<GatewayResponse>> submissions = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        submissions.add(() -> werkpad.submit(trajectoryId, END_REPORTS, body, key));
+      }
+      for (java.util.concurrent.Future<GatewayResponse> submission : callers.invokeAll(submissions)) {
+        racing.add(submission.get());
+      }
+    } finally {
+      callers.shutdownNow();
     }
-    Future.all(racing).await();
 
-    assertThat(racing.stream().map(r -> r.result().statusCode()).distinct().toList()).containsExactly(201);
-    assertThat(racing.stream().map(r -> r.result().bodyAsJsonObject().getString("documentId")).distinct().count())
-        .isEqualTo(1);
+    assertThat(racing.stream().map(GatewayResponse::status).distinct().toList()).containsExactly(201);
+    assertThat(racing.stream().map(r -> json(r).getString("documentId")).distinct().count()).isEqualTo(1);
     assertThat(documents(trajectoryId)).hasSize(1);
   }
 
   @Test
-  void theSameKeyWithAnotherBody_isRefused_andTheFirstDocumentStays() {
+  void theSameKeyWithAnotherBody_isRefused_andTheFirstDocumentStays() throws Exception {
     String trajectoryId = trajectory(clientOf(werkpadFirst), "werkpad", 6);
     String key = UUID.randomUUID().toString();
     byte[] body = END_REPORT.getBytes(StandardCharsets.UTF_8);
     byte[] other = END_REPORT.replace("Heftruckcertificaat.", "Rijbewijs C.").getBytes(StandardCharsets.UTF_8);
 
-    HttpResponse<Buffer> first = post(WERKPAD, WERKPAD_KEY_ID, trajectoryId, "end-reports", key, body);
-    HttpResponse<Buffer> conflicting = post(WERKPAD, WERKPAD_KEY_ID, trajectoryId, "end-reports", key, other);
+    GatewayResponse first = werkpad.submit(trajectoryId, END_REPORTS, body, key);
+    GatewayResponse conflicting = werkpad.submit(trajectoryId, END_REPORTS, other, key);
 
-    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(first.status()).isEqualTo(201);
     assertProblem(conflicting, 422, ProblemType.IDEMPOTENCY_KEY_REUSED.uri());
     List<DocumentHeader> stored = documents(trajectoryId);
     assertThat(stored).hasSize(1);
@@ -304,9 +339,9 @@ class ProviderApiTest {
         .withHeader("Content-Type", "application/json")
         .withHeader("Content-Digest", ContentDigest.sha256(body));
 
-    HttpResponse<Buffer> response = send(sign(WERKPAD, WERKPAD_KEY_ID, message), body).await();
+    HttpResponse<Buffer> response = send(sign(werkpadKeys, message), body).await();
 
-    assertProblem(response, 400, ProblemType.IDEMPOTENCY_KEY_MISSING.uri());
+    ProblemAssertions.assertProblem(response, 400, ProblemType.IDEMPOTENCY_KEY_MISSING.uri());
   }
 
   @Test
@@ -314,54 +349,52 @@ class ProviderApiTest {
     String trajectoryId = trajectory(clientOf(werkpadFirst), "werkpad", 8);
     byte[] body = END_REPORT.getBytes(StandardCharsets.UTF_8);
     HttpMessage message = postMessage(trajectoryId, "end-reports", UUID.randomUUID().toString(), body);
-    HttpMessage signedWithoutKey = new MessageSigner(WERKPAD).signed(message, "sig1", SignatureParams.of(
-        List.of("@method", "@target-uri", "content-digest", "content-type"), Instant.now(), WERKPAD_KEY_ID,
-        nonce(), null));
+    HttpMessage signedWithoutKey = new MessageSigner(werkpadKeys.signingKey()).signed(message, "sig1",
+        SignatureParams.of(List.of("@method", "@target-uri", "content-digest", "content-type"), Instant.now(),
+            werkpadKeys.signingKeyId(), nonce(), null));
 
     HttpResponse<Buffer> response = send(signedWithoutKey, body).await();
 
-    assertProblem(response, 400, ProblemType.IDEMPOTENCY_KEY_MISSING.uri());
+    ProblemAssertions.assertProblem(response, 400, ProblemType.IDEMPOTENCY_KEY_MISSING.uri());
     assertThat(response.bodyAsJsonObject().getString("detail")).contains("idempotency-key");
     assertThat(documents(trajectoryId)).isEmpty();
   }
 
   @Test
-  void invalidBody_isRefusedWithPointers_andNothingIsStored() {
+  void invalidBody_isRefusedWithPointers_andNothingIsStored() throws Exception {
     String trajectoryId = trajectory(clientOf(werkpadFirst), "werkpad", 7);
     byte[] body = END_REPORT.replace("\"result\":\"placed\",", "").replace("\"ladderStepAtEnd\":6", "\"ladderStepAtEnd\":9")
         .getBytes(StandardCharsets.UTF_8);
 
-    HttpResponse<Buffer> response = post(WERKPAD, WERKPAD_KEY_ID, trajectoryId, "end-reports",
-        UUID.randomUUID().toString(), body);
+    GatewayResponse response = werkpad.submit(trajectoryId, END_REPORTS, body, UUID.randomUUID().toString());
 
     assertProblem(response, 400, ProblemType.INVALID_BODY.uri());
-    List<String> pointers = response.bodyAsJsonObject().getJsonArray("errors").stream()
+    List<String> pointers = json(response).getJsonArray("errors").stream()
         .map(e -> ((JsonObject) e).getString("pointer")).toList();
     assertThat(pointers).contains("/content/result", "/content/ladderStepAtEnd");
     assertThat(documents(trajectoryId)).isEmpty();
   }
 
   @Test
-  void progressReport_isStored() {
+  void progressReport_isStored() throws Exception {
     String trajectoryId = trajectory(clientOf(werkpadFirst), "werkpad", 8);
     byte[] body = example("progress-report-submission/valid/standard.json");
 
-    HttpResponse<Buffer> response = post(WERKPAD, WERKPAD_KEY_ID, trajectoryId, "progress-reports",
-        UUID.randomUUID().toString(), body);
+    GatewayResponse response = werkpad.submit(trajectoryId, nl.reintegratie.client.DocumentKind.PROGRESS_REPORT, body,
+        UUID.randomUUID().toString());
 
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    assertThat(response.status()).as(response.bodyText()).isEqualTo(201);
     assertThat(documents(trajectoryId)).extracting(DocumentHeader::type).containsExactly(DocumentType.PROGRESS_REPORT);
   }
 
   // ------------------------------------------------------------------------------------------ authorization matrix
 
   @Test
-  void anotherProvider_cannotSubmitToAWerkpadTrajectory_andNothingIsStored() {
+  void anotherProvider_cannotSubmitToAWerkpadTrajectory_andNothingIsStored() throws Exception {
     String trajectoryId = trajectory(clientOf(werkpadFirst), "werkpad", 9);
     byte[] body = END_REPORT.getBytes(StandardCharsets.UTF_8);
 
-    HttpResponse<Buffer> response = post(KANSRIJK, KANSRIJK_KEY_ID, trajectoryId, "end-reports",
-        UUID.randomUUID().toString(), body);
+    GatewayResponse response = kansrijk.submit(trajectoryId, END_REPORTS, body, UUID.randomUUID().toString());
 
     assertProblem(response, 404, ProblemType.NOT_FOUND.uri());
     assertThat(documents(trajectoryId)).isEmpty();
@@ -374,23 +407,30 @@ class ProviderApiTest {
   /** Every endpoint under a trajectory: kansrijk gets 404 for werkpad's, even with a body that would be invalid. */
   @ParameterizedTest
   @MethodSource("trajectoryEndpoints")
-  void everyTrajectoryEndpoint_answersAnotherProviderNotFound(String endpoint) {
-    HttpResponse<Buffer> response;
+  void everyTrajectoryEndpoint_answersAnotherProviderNotFound(String endpoint) throws Exception {
+    GatewayResponse response;
     if (endpoint.isEmpty()) {
-      response = get(KANSRIJK, KANSRIJK_KEY_ID, "/api/v1/trajectories/" + werkpadFirst);
+      response = kansrijk.trajectory(werkpadFirst);
     } else {
       byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-      response = post(KANSRIJK, KANSRIJK_KEY_ID, werkpadFirst, endpoint.substring(1), UUID.randomUUID().toString(),
-          body);
+      response = kansrijk.submit(werkpadFirst, nl.reintegratie.client.DocumentKind.fromPathSegment(
+          endpoint.substring(1)), body, UUID.randomUUID().toString());
     }
     assertProblem(response, 404, ProblemType.NOT_FOUND.uri());
   }
 
   /** The list is the one endpoint without a trajectory in its path: there, another provider sees none of werkpad's. */
   @Test
-  void theList_neverShowsAnotherProvidersTrajectory() {
-    HttpResponse<Buffer> response = get(KANSRIJK, KANSRIJK_KEY_ID, "/api/v1/trajectories");
-    assertThat(response.bodyAsString()).doesNotContain(werkpadFirst, werkpadSecond);
+  void theList_neverShowsAnotherProvidersTrajectory() throws Exception {
+    GatewayResponse response = kansrijk.trajectories();
+    assertThat(response.bodyText()).doesNotContain(werkpadFirst, werkpadSecond);
+  }
+
+  /** The reference client knows exactly the gateway's document kinds, by the same path segments. */
+  @Test
+  void theClientsDocumentKinds_areTheGateways() {
+    assertThat(Stream.of(nl.reintegratie.client.DocumentKind.values()).map(k -> k.pathSegment()).toList())
+        .containsExactlyInAnyOrderElementsOf(Stream.of(DocumentKind.values()).map(k -> k.pathSegment).toList());
   }
 
   @ParameterizedTest
@@ -399,7 +439,7 @@ class ProviderApiTest {
     HttpResponse<Buffer> response = client.post("/api/v1/trajectories/" + werkpadFirst + "/" + kind.pathSegment)
         .putHeader("Content-Type", "application/json")
         .sendBuffer(Buffer.buffer(END_REPORT)).await();
-    assertProblem(response, 401, ProblemType.UNAUTHENTICATED.uri());
+    ProblemAssertions.assertProblem(response, 401, ProblemType.UNAUTHENTICATED.uri());
   }
 
   // ------------------------------------------------------------------------------------------ helpers
@@ -412,12 +452,6 @@ class ProviderApiTest {
     return dossiers.listDocuments(trajectoryId).await();
   }
 
-  static HttpResponse<Buffer> get(Ed25519SigningKey key, String keyId, String path) {
-    HttpMessage message = HttpMessage.request("GET", URI.create(origin + path));
-    return send(new MessageSigner(key).signed(message, "sig1", SignatureParams.of(List.of("@method", "@target-uri"),
-        Instant.now(), keyId, nonce(), null)), new byte[0]).await();
-  }
-
   static HttpMessage postMessage(String trajectoryId, String kind, String idempotencyKey, byte[] body) {
     return HttpMessage.request("POST", URI.create(origin + "/api/v1/trajectories/" + trajectoryId + "/" + kind))
         .withHeader("Content-Type", "application/json")
@@ -425,19 +459,14 @@ class ProviderApiTest {
         .withHeader("Idempotency-Key", idempotencyKey);
   }
 
-  /** Signs a new request each time (new nonce), covering the Idempotency-Key as a provider should. */
-  static HttpResponse<Buffer> post(Ed25519SigningKey key, String keyId, String trajectoryId, String kind,
-                                   String idempotencyKey, byte[] body) {
-    return send(sign(key, keyId, postMessage(trajectoryId, kind, idempotencyKey, body)), body).await();
-  }
-
-  static HttpMessage sign(Ed25519SigningKey key, String keyId, HttpMessage message) {
+  /** Signs a hand-built request with the provider's key, covering the Idempotency-Key when it has one. */
+  static HttpMessage sign(ProviderCredentials provider, HttpMessage message) {
     List<String> components = new ArrayList<>(List.of("@method", "@target-uri", "content-digest", "content-type"));
     if (message.field("idempotency-key").isPresent()) {
       components.add("idempotency-key");
     }
-    return new MessageSigner(key).signed(message, "sig1",
-        SignatureParams.of(components, Instant.now(), keyId, nonce(), null));
+    return new MessageSigner(provider.signingKey()).signed(message, "sig1",
+        SignatureParams.of(components, Instant.now(), provider.signingKeyId(), nonce(), null));
   }
 
   static Future<HttpResponse<Buffer>> send(HttpMessage signed, byte[] body) {
@@ -449,9 +478,9 @@ class ProviderApiTest {
 
   /** Re-verifies kept evidence as a third party would: werkpad's public key, the stored content, no nonce memory. */
   static VerifiedSignature reverify(SubmissionEvidence evidence, byte[] content) {
-    RegisteredKey werkpad = new RegisteredKey(WERKPAD_KEY_ID, "werkpad", "ed25519",
+    RegisteredKey werkpadKey = new RegisteredKey(werkpadKeys.signingKeyId(), "werkpad", "ed25519",
         pem("providers/werkpad/signing-ed25519.pub"), Instant.EPOCH, Instant.now().plus(Duration.ofDays(1)), false);
-    SignatureVerifier verifier = new SignatureVerifier(keyId -> Optional.of(werkpad).filter(k -> k.keyId().equals(keyId)),
+    SignatureVerifier verifier = new SignatureVerifier(keyId -> Optional.of(werkpadKey).filter(k -> k.keyId().equals(keyId)),
         (keyId, nonce, expiresAt) -> Future.succeededFuture(true),
         VerificationPolicy.forRequests(Duration.ofDays(3650)), Clock.systemUTC());
     HttpMessage request = HttpMessage.request(evidence.method(), URI.create(evidence.targetUri()))
@@ -463,23 +492,49 @@ class ProviderApiTest {
     return verifier.verify(request, content).await();
   }
 
-  static void assertSignedByTheGateway(HttpResponse<Buffer> response) {
-    byte[] body = response.body().getBytes();
-    assertThat(response.getHeader("Content-Digest")).isEqualTo(ContentDigest.sha256(body));
+  /**
+   * The client verified the response already (it hands out no unverified 2xx); this checks the same independently,
+   * by the gateway's documented format, so a too lenient client cannot hide a gateway that signs wrongly.
+   */
+  static void assertSignedByTheGateway(GatewayResponse response) {
+    assertThat(response.verified()).isTrue();
+    byte[] body = response.body();
+    assertThat(response.header("Content-Digest")).contains(ContentDigest.sha256(body));
     Matcher input = Pattern.compile("gateway=(\\(.*\\));created=(\\d+);keyid=\"([^\"]+)\";nonce=\"([^\"]+)\"")
-        .matcher(response.getHeader("Signature-Input"));
+        .matcher(response.header("Signature-Input").orElseThrow());
     assertThat(input.matches()).isTrue();
     assertThat(input.group(3)).isEqualTo(GATEWAY_KEY_ID);
     SignatureParams params = SignatureParams.of(List.of("@status", "content-type", "content-digest", "x-request-id"),
         Instant.ofEpochSecond(Long.parseLong(input.group(2))), input.group(3), input.group(4), null);
-    HttpMessage received = HttpMessage.response(response.statusCode())
-        .withHeader("Content-Type", response.getHeader("Content-Type"))
-        .withHeader("Content-Digest", response.getHeader("Content-Digest"))
-        .withHeader("X-Request-ID", response.getHeader(RequestIds.HEADER));
-    Matcher signature = Pattern.compile("gateway=:([A-Za-z0-9+/=]+):").matcher(response.getHeader("Signature"));
+    HttpMessage received = HttpMessage.response(response.status())
+        .withHeader("Content-Type", response.header("Content-Type").orElseThrow())
+        .withHeader("Content-Digest", response.header("Content-Digest").orElseThrow())
+        .withHeader("X-Request-ID", response.header(RequestIds.HEADER).orElseThrow());
+    Matcher signature = Pattern.compile("gateway=:([A-Za-z0-9+/=]+):")
+        .matcher(response.header("Signature").orElseThrow());
     assertThat(signature.matches()).isTrue();
     assertThat(Ed25519.verify(pem("gateway/signing-ed25519.pub"), SignatureBase.build(received, params),
         Base64.getDecoder().decode(signature.group(1)))).as("response signature verifies").isTrue();
+  }
+
+  /**
+   * A problem answered to the client: unsigned (the gateway signs no problem), otherwise as every problem
+   * ({@link ProblemAssertions#assertProblem} checks the hand-built requests' problems, security headers included).
+   */
+  static void assertProblem(GatewayResponse response, int status, String type) {
+    assertThat(response.status()).as(response.bodyText()).isEqualTo(status);
+    assertThat(response.verified()).isFalse();
+    assertThat(response.header("Content-Type")).contains("application/problem+json");
+    JsonObject problem = json(response);
+    assertThat(problem.getString("type")).isEqualTo(type);
+    assertThat(problem.getInteger("status")).isEqualTo(status);
+    assertThat(problem.getString("title")).isNotBlank();
+    assertThat(problem.getString("detail")).isNotBlank();
+    assertThat(problem.getString("instance")).isEqualTo("urn:uuid:" + response.requestId().orElseThrow());
+  }
+
+  static JsonObject json(GatewayResponse response) {
+    return new JsonObject(Buffer.buffer(response.body()));
   }
 
   static byte[] example(String relative) {
@@ -498,10 +553,6 @@ class ProviderApiTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
-  }
-
-  static Ed25519SigningKey signingKey(String relative) {
-    return Ed25519SigningKey.fromPkcs8(pem(relative));
   }
 
   static byte[] pem(String relative) {
