@@ -15,19 +15,28 @@ public final class Problems {
   /** Answers the request with the problem described by {@code e}. */
   public static Future<Void> write(RoutingContext ctx, ApiException e) {
     Language language = Language.of(ctx);
-    return write(ctx.response(), language, e.type(), e.detail(), e.extensions(), RequestIds.of(ctx));
+    return write(ctx.response(), language, e.type(), e.detail(), e.extensions(), RequestIds.of(ctx),
+        ResponseSignature.of(ctx));
   }
 
   /** Answers with {@code type} and a detail in the caller's language. */
   public static Future<Void> write(RoutingContext ctx, ProblemType type, String detailNl, String detailEn) {
     Language language = Language.of(ctx);
     String detail = language == Language.EN ? detailEn : detailNl;
-    return write(ctx.response(), language, type, detail, new JsonObject(), RequestIds.of(ctx));
+    return write(ctx.response(), language, type, detail, new JsonObject(), RequestIds.of(ctx),
+        ResponseSignature.of(ctx));
   }
 
   /** Lowest level: also used where no routing context exists yet (malformed requests). */
   public static Future<Void> write(HttpServerResponse response, Language language, ProblemType type,
                                    String detail, JsonObject extensions, String requestId) {
+    return write(response, language, type, detail, extensions, requestId, null);
+  }
+
+  /** As above; with a {@code signature} (may be {@code null}) the problem is signed like the route's answers. */
+  private static Future<Void> write(HttpServerResponse response, Language language, ProblemType type,
+                                    String detail, JsonObject extensions, String requestId,
+                                    ResponseSignature signature) {
     JsonObject body = new JsonObject()
         .put("type", type.uri())
         .put("title", type.title(language))
@@ -37,11 +46,15 @@ public final class Problems {
       body.put("instance", "urn:uuid:" + requestId);
     }
     extensions.forEach(entry -> body.put(entry.getKey(), entry.getValue()));
-    return response
+    io.vertx.core.buffer.Buffer bytes = body.toBuffer();
+    response
         .setStatusCode(type.status())
         .putHeader("Content-Type", CONTENT_TYPE)
         .putHeader("Content-Language", language.name().toLowerCase(java.util.Locale.ROOT))
-        .putHeader("Cache-Control", "no-store")
-        .end(body.toBuffer());
+        .putHeader("Cache-Control", "no-store");
+    if (signature != null) {
+      signature.headersFor(type.status(), CONTENT_TYPE, bytes.getBytes(), requestId).forEach(response::putHeader);
+    }
+    return response.end(bytes);
   }
 }

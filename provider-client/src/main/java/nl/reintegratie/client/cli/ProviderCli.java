@@ -180,7 +180,7 @@ public final class ProviderCli {
   private int report(GatewayResponse response, ConnectionSettings settings) {
     StringBuilder status = new StringBuilder("HTTP ").append(response.status()).append(", ")
         .append(response.verified() ? "signature verified (" + settings.gatewayKeyId() + ")"
-            : "not signed (the gateway signs no problem responses)");
+            : "not signed (the gateway signs every answer of its routes: this one came before any route)");
     response.requestId().ifPresent(id -> status.append(", X-Request-ID ").append(id));
     err.println(status);
     for (String header : new String[] {"Location", "Idempotent-Replayed", "Document-Version"}) {

@@ -18,8 +18,9 @@ import nl.reintegratie.schemas.SchemaCatalog;
  * ran the request id and the body limit ({@code GatewayRouter}); then, per route and in this order:
  *
  * <ol>
+ *   <li>the response signer ({@link ResponseSigner}: the route answers through {@link SignedResponses#end}, and
+ *       every problem answer of the route is signed too);
  *   <li>signature authentication ({@link ProviderSignatureHandler}: 400/401 problem without a valid signature);
- *   <li>the response signer ({@link ResponseSigner}: the route answers through {@link SignedResponses#end});
  *   <li>for routes under a trajectory, the owner check ({@link OwnTrajectory}: 404 when it is not the caller's);
  *   <li>for POSTs, the Idempotency-Key ({@link IdempotencyKeys}) and schema validation ({@link BodyValidation});
  *   <li>the route's handler.
@@ -69,7 +70,8 @@ public final class ProviderApiRoutes {
   }
 
   private Route authenticated(Route route) {
-    return route.handler(signatures).handler(responses);
+    // the signer first, so a refused request signature is answered signed as well
+    return route.handler(responses).handler(signatures);
   }
 
   private void listTrajectories(RoutingContext ctx) {

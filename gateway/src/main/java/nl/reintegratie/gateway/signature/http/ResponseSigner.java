@@ -1,5 +1,7 @@
 package nl.reintegratie.gateway.signature.http;
 
+import nl.reintegratie.gateway.http.ResponseSignature;
+
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -29,14 +31,14 @@ import nl.reintegratie.protocol.signature.SignatureParams;
  * body sent) and {@code x-request-id} (the gateway's id of the request, which ties the response to the request it
  * answers in both parties' logs), with the parameters {@code created}, {@code keyid} and a random {@code nonce}.
  * The request's {@code @method} and {@code @target-uri} are not covered: that needs the {@code ;req} parameter,
- * which the signature core does not support. Problem responses written by the router's failure handler (such as a
- * refused signature) are not signed; they carry no data.
+ * which the signature core does not support. Problem answers on a route behind this signer are signed the same way
+ * (through {@link ResponseSignature}), refusals of the request signature included: the provider API mounts the
+ * signer first. Problems before any route matched (404 of an unknown path, 413 of the body limit) are not.
  */
-public final class ResponseSigner implements Handler<RoutingContext> {
+public final class ResponseSigner implements Handler<RoutingContext>, ResponseSignature {
 
   /** The signature label in Signature-Input and Signature. */
   public static final String LABEL = "gateway";
-  private static final String KEY = ResponseSigner.class.getName();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final MessageSigner signer;
@@ -72,19 +74,20 @@ public final class ResponseSigner implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    ctx.put(KEY, this);
+    ctx.put(ResponseSignature.CONTEXT_KEY, this);
     ctx.next();
   }
 
   /** The signer a route is behind, or {@code null}. */
   static ResponseSigner of(RoutingContext ctx) {
-    return ctx.get(KEY);
+    return ResponseSignature.of(ctx) instanceof ResponseSigner signer ? signer : null;
   }
 
   /**
    * The header fields that sign a response: {@code Content-Digest}, {@code Signature-Input} and {@code Signature},
    * in that order. {@code requestId} may be {@code null}, then {@code x-request-id} is not covered.
    */
+  @Override
   public Map<String, String> headersFor(int status, String contentType, byte[] body, String requestId) {
     String digest = ContentDigest.sha256(body);
     HttpMessage response = HttpMessage.response(status)

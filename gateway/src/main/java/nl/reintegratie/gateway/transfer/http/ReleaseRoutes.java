@@ -37,7 +37,8 @@ public final class ReleaseRoutes {
   }
 
   private Route authenticated(Route route) {
-    return route.handler(signatures).handler(responses);
+    // the signer first, so a refused request signature is answered signed as well
+    return route.handler(responses).handler(signatures);
   }
 
   private void list(RoutingContext ctx) {

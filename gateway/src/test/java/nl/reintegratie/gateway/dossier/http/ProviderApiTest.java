@@ -518,12 +518,13 @@ class ProviderApiTest {
   }
 
   /**
-   * A problem answered to the client: unsigned (the gateway signs no problem), otherwise as every problem
+   * A problem answered to the client: signed by the gateway like every answer of a provider route, otherwise as
+   * every problem
    * ({@link ProblemAssertions#assertProblem} checks the hand-built requests' problems, security headers included).
    */
   static void assertProblem(GatewayResponse response, int status, String type) {
     assertThat(response.status()).as(response.bodyText()).isEqualTo(status);
-    assertThat(response.verified()).isFalse();
+    assertThat(response.verified()).as("problem signed by the gateway").isTrue();
     assertThat(response.header("Content-Type")).contains("application/problem+json");
     JsonObject problem = json(response);
     assertThat(problem.getString("type")).isEqualTo(type);

@@ -87,8 +87,8 @@ class ReleaseRoutesTest {
         LegalBasis.PARTICIPATIEWET_ART_67, List.of(new DocumentRef(endReport.documentId(), 1)),
         now.minusSeconds(60), now.minusSeconds(60), now.plus(Duration.ofDays(30)), Optional.empty());
     revoked = new Grant(UUID.randomUUID().toString(), client, "gemeente-deventer", first, "kansrijk", second,
-        LegalBasis.PARTICIPATIEWET_ART_67, available.documents(), available.grantedAt(), available.releasableFrom(),
-        available.validUntil(), Optional.of(now));
+        LegalBasis.PARTICIPATIEWET_ART_67, available.documents(), now.minusSeconds(30), now.minusSeconds(30),
+        available.validUntil(), Optional.of(now)); // granted later: listed second
     gateway.gateway().grants().create(available).await();
     gateway.gateway().grants().create(revoked).await();
   }
@@ -135,6 +135,7 @@ class ReleaseRoutesTest {
         () -> werkpad.fetchRelease(UUID.randomUUID().toString()));
 
     assertThat(foreign.response().status()).isEqualTo(404);
+    assertThat(foreign.response().verified()).isTrue();
     assertThat(problemType(foreign)).isEqualTo("urn:nl-reintegratie:problem:not-found");
     assertThat(problemDetail(foreign)).isEqualTo(problemDetail(missing));
   }
@@ -146,6 +147,23 @@ class ReleaseRoutesTest {
 
     assertThat(gone.response().status()).isEqualTo(410);
     assertThat(problemType(gone)).isEqualTo("urn:nl-reintegratie:problem:release-revoked");
+    // refusals are signed like answers: a provider can tell the gateway's 410 from one made up on the way
+    assertThat(gone.response().verified()).isTrue();
+  }
+
+  @Test
+  void anUnsignedRequest_isRefused_withASignedProblem() throws Exception {
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+        .sslContext(TlsTrust.fromCaPem(ProjectFiles.devCa()).sslContext()).build()
+        .send(java.net.http.HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/releases")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(new JsonObject(response.body()).getString("type"))
+        .isEqualTo("urn:nl-reintegratie:problem:unauthenticated");
+    assertThat(response.headers().firstValue("Signature-Input")).hasValueSatisfying(input -> assertThat(input)
+        .startsWith("gateway=(\"@status\" \"content-type\" \"content-digest\""));
+    assertThat(response.headers().firstValue("Signature")).isPresent();
   }
 
   private static String problemType(ProblemResponseException problem) {
