@@ -3,7 +3,6 @@ package nl.reintegratie.gateway.app;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,18 +22,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.reintegratie.client.GatewayKey;
 import nl.reintegratie.client.ProviderClient;
-import nl.reintegratie.client.ProviderCredentials;
 import nl.reintegratie.client.TlsTrust;
 import nl.reintegratie.gateway.dossier.DocumentProperties;
 import nl.reintegratie.gateway.dossier.DocumentType;
 import nl.reintegratie.gateway.dossier.DossierService;
-import nl.reintegratie.gateway.dossier.Goal;
 import nl.reintegratie.gateway.dossier.PersonalData;
-import nl.reintegratie.gateway.dossier.Regime;
-import nl.reintegratie.gateway.dossier.Trajectory;
-import nl.reintegratie.gateway.dossier.TrajectoryType;
+import nl.reintegratie.gateway.testsupport.Handovers;
 import nl.reintegratie.gateway.testsupport.ProjectFiles;
 import nl.reintegratie.gateway.testsupport.TestGateway;
 import nl.reintegratie.gateway.transfer.DocumentRef;
@@ -73,8 +66,8 @@ public final class ReleaseFetchBenchmark {
         .setLevel(ch.qos.logback.classic.Level.WARN);
     Path storeDir = Files.createTempDirectory("release-fetch-bench");
     Vertx vertx = Vertx.vertx();
-    TestGateway gateway = TestGateway.start(vertx, storeDir, "http://127.0.0.1:" + freePort()
-        + "/realms/reintegratie", freePort());
+    TestGateway gateway = TestGateway.start(vertx, storeDir, "http://127.0.0.1:" + Handovers.freePort()
+        + "/realms/reintegratie", Handovers.freePort());
     try {
       String releaseId = grantADossierOf(gateway.gateway(), dossierBytes);
       byte[] plaintext = openedOnce(gateway, releaseId);
@@ -87,7 +80,7 @@ public final class ReleaseFetchBenchmark {
       List<ProviderClient> sealedClients = new ArrayList<>();
       List<HttpClient> plainClients = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
-        sealedClients.add(client(gateway));
+        sealedClients.add(Handovers.client(gateway, "kansrijk"));
         plainClients.add(HttpClient.newBuilder().sslContext(TlsTrust.fromCaPem(ProjectFiles.devCa()).sslContext())
             .version(HttpClient.Version.HTTP_2).build());
       }
@@ -189,8 +182,8 @@ public final class ReleaseFetchBenchmark {
     DossierService dossiers = gateway.dossiers();
     String client = dossiers.registerClient("999993653", new PersonalData("Fatima", "El Amrani", Optional.empty(),
         Optional.empty())).await();
-    String first = trajectory(dossiers, client, "werkpad", 1);
-    String second = trajectory(dossiers, client, "kansrijk", 2);
+    String first = Handovers.trajectory(dossiers, client, "werkpad", 1);
+    String second = Handovers.trajectory(dossiers, client, "kansrijk", 2);
     List<DocumentRef> documents = new ArrayList<>();
     int perDocument = 10_240;
     for (int written = 0; written < bytes; written += perDocument) {
@@ -222,22 +215,8 @@ public final class ReleaseFetchBenchmark {
     return cut.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String trajectory(DossierService dossiers, String client, String provider, int sequence) {
-    return dossiers.createTrajectory(Trajectory.plan(UUID.randomUUID().toString(), client, "gemeente-deventer",
-        provider, Regime.PARTICIPATIEWET, TrajectoryType.PLACEMENT, Goal.paidWork(), LocalDate.of(2026, 1, 5),
-        LocalDate.of(2026, 7, 5), sequence, Instant.now())).await().trajectoryId();
-  }
-
-  private static ProviderClient client(TestGateway gateway) throws Exception {
-    return ProviderClient.builder(
-            ProviderCredentials.fromFolder(ProjectFiles.keysDev().resolve("providers/kansrijk")),
-            URI.create(gateway.url()), GatewayKey.fromFolder(ProjectFiles.keysDev().resolve("gateway")))
-        .trust(TlsTrust.fromCaPem(ProjectFiles.devCa()))
-        .build();
-  }
-
   private static byte[] openedOnce(TestGateway gateway, String releaseId) throws Exception {
-    return client(gateway).fetchRelease(releaseId);
+    return Handovers.client(gateway, "kansrijk").fetchRelease(releaseId);
   }
 
   /** The plain route, on the same verticle class, TLS settings and instance count as the gateway's own server. */
@@ -245,7 +224,7 @@ public final class ReleaseFetchBenchmark {
     var store = gateway.gateway().store();
     store.durably(mongo -> mongo.insert(PLAIN_COLLECTION, new JsonObject().put("_id", releaseId)
         .put("content", new String(plaintext, StandardCharsets.UTF_8)))).await();
-    int port = freePort();
+    int port = Handovers.freePort();
     vertx.deployVerticle(() -> new HttpVerticle(gateway.config().http(), port, router ->
             router.get("/plain/releases/:releaseId").handler(ctx -> store.read(mongo -> mongo.findOne(
                     PLAIN_COLLECTION, new JsonObject().put("_id", ctx.pathParam("releaseId")), null))
@@ -254,13 +233,5 @@ public final class ReleaseFetchBenchmark {
                 .onFailure(ctx::fail))),
         new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))).await();
     return port;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

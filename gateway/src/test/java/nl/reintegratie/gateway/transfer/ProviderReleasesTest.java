@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,12 +18,9 @@ import nl.reintegratie.gateway.dossier.DocumentHeader;
 import nl.reintegratie.gateway.dossier.DocumentProperties;
 import nl.reintegratie.gateway.dossier.DocumentType;
 import nl.reintegratie.gateway.dossier.DossierService;
-import nl.reintegratie.gateway.dossier.Goal;
 import nl.reintegratie.gateway.dossier.NotFoundException;
 import nl.reintegratie.gateway.dossier.PersonalData;
-import nl.reintegratie.gateway.dossier.Regime;
-import nl.reintegratie.gateway.dossier.Trajectory;
-import nl.reintegratie.gateway.dossier.TrajectoryType;
+import nl.reintegratie.gateway.testsupport.Handovers;
 import nl.reintegratie.gateway.testsupport.ProjectFiles;
 import nl.reintegratie.gateway.testsupport.TestGateway;
 import nl.reintegratie.protocol.crypto.IntegrityException;
@@ -75,15 +70,15 @@ class ProviderReleasesTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, storeDir, "http://127.0.0.1:" + freePort() + "/realms/reintegratie",
-        freePort());
+    gateway = TestGateway.start(vertx, storeDir, "http://127.0.0.1:" + Handovers.freePort() + "/realms/reintegratie",
+        Handovers.freePort());
     dossiers = gateway.gateway().dossiers();
     grants = gateway.gateway().grants();
     releases = gateway.gateway().releases();
     fatima = dossiers.registerClient("999993653", new PersonalData("Fatima", "El Amrani", Optional.empty(),
         Optional.empty())).await();
-    first = trajectory(fatima, "werkpad", 1);
-    second = trajectory(fatima, "kansrijk", 2);
+    first = Handovers.trajectory(dossiers, fatima, "werkpad", 1);
+    second = Handovers.trajectory(dossiers, fatima, "kansrijk", 2);
     endReport = dossiers.addDocument(first, DocumentType.END_REPORT, new DossierService.NewContent(
         DocumentProperties.defaultsFor(DocumentType.END_REPORT), "application/json",
         END_REPORT.getBytes(StandardCharsets.UTF_8), "werkpad")).await();
@@ -183,7 +178,7 @@ class ProviderReleasesTest {
 
   @Test
   void aGrantRecordPointingAtAnotherDossiersDocument_releasesNothing() {
-    String other = trajectory(dossiers.registerClient("999991772", new PersonalData("Jan", "de Vries",
+    String other = Handovers.trajectory(dossiers, dossiers.registerClient("999991772", new PersonalData("Jan", "de Vries",
         Optional.empty(), Optional.empty())).await(), "werkpad", 1);
     DocumentHeader foreign = dossiers.addDocument(other, DocumentType.END_REPORT, new DossierService.NewContent(
         DocumentProperties.defaultsFor(DocumentType.END_REPORT), "application/json",
@@ -216,13 +211,6 @@ class ProviderReleasesTest {
     return grant;
   }
 
-  static String trajectory(String clientId, String provider, int sequenceNumber) {
-    Trajectory planned = Trajectory.plan(UUID.randomUUID().toString(), clientId, "gemeente-deventer", provider,
-        Regime.PARTICIPATIEWET, TrajectoryType.PLACEMENT, Goal.paidWork(), LocalDate.of(2026, 1, 5),
-        LocalDate.of(2026, 7, 5), sequenceNumber, Instant.now());
-    return dossiers.createTrajectory(planned).await().trajectoryId();
-  }
-
   static X25519PrivateKey privateKey(String provider) throws Exception {
     return X25519Keys.privateKeyFromPem(Files.readString(
         ProjectFiles.keysDev().resolve("providers").resolve(provider).resolve("encryption-x25519.key")));
@@ -231,11 +219,5 @@ class ProviderReleasesTest {
   private static String contactMomentJson() throws Exception {
     return Files.readString(ProjectFiles.root().resolve(
         "schemas/src/main/resources/examples/contact-moment-submission/valid").toFile().listFiles()[0].toPath());
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

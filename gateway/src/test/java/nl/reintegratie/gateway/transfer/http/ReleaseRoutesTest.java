@@ -6,31 +6,24 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import nl.reintegratie.client.GatewayKey;
 import nl.reintegratie.client.GatewayResponse;
 import nl.reintegratie.client.ProblemResponseException;
 import nl.reintegratie.client.ProviderClient;
-import nl.reintegratie.client.ProviderCredentials;
 import nl.reintegratie.client.TlsTrust;
 import nl.reintegratie.gateway.dossier.DocumentHeader;
 import nl.reintegratie.gateway.dossier.DocumentProperties;
 import nl.reintegratie.gateway.dossier.DocumentType;
 import nl.reintegratie.gateway.dossier.DossierService;
-import nl.reintegratie.gateway.dossier.Goal;
 import nl.reintegratie.gateway.dossier.PersonalData;
-import nl.reintegratie.gateway.dossier.Regime;
-import nl.reintegratie.gateway.dossier.Trajectory;
-import nl.reintegratie.gateway.dossier.TrajectoryType;
+import nl.reintegratie.gateway.testsupport.Handovers;
 import nl.reintegratie.gateway.testsupport.ProjectFiles;
 import nl.reintegratie.gateway.testsupport.TestGateway;
 import nl.reintegratie.gateway.transfer.DocumentRef;
@@ -70,15 +63,15 @@ class ReleaseRoutesTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, storeDir, "http://127.0.0.1:" + freePort() + "/realms/reintegratie",
-        freePort());
-    kansrijk = client("kansrijk");
-    werkpad = client("werkpad");
+    gateway = TestGateway.start(vertx, storeDir, "http://127.0.0.1:" + Handovers.freePort() + "/realms/reintegratie",
+        Handovers.freePort());
+    kansrijk = Handovers.client(gateway, "kansrijk");
+    werkpad = Handovers.client(gateway, "werkpad");
     DossierService dossiers = gateway.gateway().dossiers();
     String client = dossiers.registerClient("999993653", new PersonalData("Fatima", "El Amrani", Optional.empty(),
         Optional.empty())).await();
-    String first = trajectory(dossiers, client, "werkpad", 1);
-    String second = trajectory(dossiers, client, "kansrijk", 2);
+    String first = Handovers.trajectory(dossiers, client, "werkpad", 1);
+    String second = Handovers.trajectory(dossiers, client, "kansrijk", 2);
     DocumentHeader endReport = dossiers.addDocument(first, DocumentType.END_REPORT, new DossierService.NewContent(
         DocumentProperties.defaultsFor(DocumentType.END_REPORT), "application/json",
         END_REPORT.getBytes(StandardCharsets.UTF_8), "werkpad")).await();
@@ -172,25 +165,5 @@ class ReleaseRoutesTest {
 
   private static String problemDetail(ProblemResponseException problem) {
     return new JsonObject(problem.response().bodyText()).getString("detail");
-  }
-
-  private static ProviderClient client(String provider) throws Exception {
-    return ProviderClient.builder(
-            ProviderCredentials.fromFolder(ProjectFiles.keysDev().resolve("providers").resolve(provider)),
-            URI.create(gateway.url()), GatewayKey.fromFolder(ProjectFiles.keysDev().resolve("gateway")))
-        .trust(TlsTrust.fromCaPem(ProjectFiles.devCa()))
-        .build();
-  }
-
-  private static String trajectory(DossierService dossiers, String client, String provider, int sequence) {
-    return dossiers.createTrajectory(Trajectory.plan(UUID.randomUUID().toString(), client, "gemeente-deventer",
-        provider, Regime.PARTICIPATIEWET, TrajectoryType.PLACEMENT, Goal.paidWork(), LocalDate.of(2026, 1, 5),
-        LocalDate.of(2026, 7, 5), sequence, Instant.now())).await().trajectoryId();
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
