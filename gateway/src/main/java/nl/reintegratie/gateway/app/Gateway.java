@@ -95,7 +95,8 @@ public final class Gateway {
         .compose(store -> Dossiers.open(vertx, store, keys, config.retention())
             .compose(dossiers -> ProviderApi.open(vertx, store, config, dossiers, responses, schemas,
                     devProviders)
-                .compose(api -> deployHttp(vertx, config, store, openApi, api, dossiers)
+                .compose(api -> deployHttp(vertx, config, store, openApi, api, dossiers,
+                        new ProviderAdminApi(vertx, config.http().publicOrigin(), api.directory(), schemas))
                     .onFailure(e -> api.stop()))
                 .onSuccess(gateway -> gateway.scheduleRetention(dossiers, config.retention())))
             .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
@@ -115,7 +116,7 @@ public final class Gateway {
 
   private static Future<Gateway> deployHttp(Vertx vertx, GatewayConfig config, Store store,
                                             OpenApiRoute openApi, ProviderApi providerApi,
-                                            Dossiers dossiers) {
+                                            Dossiers dossiers, ProviderAdminApi providerAdmin) {
     KeycloakConnection keycloak = new KeycloakConnection(vertx, new KeycloakConnection.Settings(
         config.oidc().issuer().toString(), config.oidc().clientId(),
         config.oidc().clientSecret().reveal(), config.oidc().audience()));
@@ -132,7 +133,7 @@ public final class Gateway {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     AtomicReference<List<RouteDescription>> routes = new AtomicReference<>(List.of());
     return vertx.deployVerticle(() -> new HttpVerticle(config.http(), port, router -> {
-          mountRoutes(router, health, openApi, providerApi, portal);
+          mountRoutes(router, health, openApi, providerApi, providerAdmin, portal);
           routes.set(describe(router));
         }), new DeploymentOptions().setInstances(instances))
         .map(id -> {
@@ -145,10 +146,11 @@ public final class Gateway {
 
   /** Every route of every capability, in one visible place. Static files come last. */
   private static void mountRoutes(Router router, HealthRoutes health, OpenApiRoute openApi,
-                                  ProviderApi providerApi, PortalRoutes portal) {
+                                  ProviderApi providerApi, ProviderAdminApi providerAdmin, PortalRoutes portal) {
     health.mount(router);
     openApi.mount(router);
     providerApi.mount(router);
+    providerAdmin.mount(router);
     portal.mount(router);
     portal.mountStaticFiles(router);
   }

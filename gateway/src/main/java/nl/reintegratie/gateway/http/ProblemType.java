@@ -25,6 +25,8 @@ public enum ProblemType {
   HEADERS_TOO_LARGE("headers-too-large", 431, "De kopregels van het verzoek zijn te groot",
       "Request header fields too large"),
   LOGIN_FAILED("login-failed", 401, "Inloggen is niet gelukt", "Login failed"),
+  // an API route for logged-in people (identity.StaffAccess) without a live portal session: log in, then retry
+  LOGIN_REQUIRED("login-required", 401, "Je bent niet (meer) ingelogd", "A portal login is required"),
   GONE("gone", 410, "Deze gegevens zijn vernietigd", "This data has been destroyed"),
   INTEGRITY_FAILURE("integrity-failure", 500, "Opgeslagen gegevens zijn niet te vertrouwen",
       "Stored data failed its integrity check"),
@@ -103,6 +105,7 @@ public enum ProblemType {
   public static ProblemType forStatus(int status) {
     Optional<ProblemType> exact = Arrays.stream(values())
         .filter(t -> t.status == status && t != INVALID_BODY && t != CSRF_REJECTED && t != LOGIN_FAILED
+            && t != LOGIN_REQUIRED
             && t != INTEGRITY_FAILURE && t != IDEMPOTENCY_KEY_MISSING && t != IDEMPOTENCY_KEY_REUSED)
         .findFirst();
     if (exact.isPresent()) {

@@ -20,6 +20,7 @@ import java.util.List;
 import nl.reintegratie.gateway.http.ApiException;
 import nl.reintegratie.gateway.http.ProblemType;
 import nl.reintegratie.gateway.identity.KeycloakConnection;
+import nl.reintegratie.gateway.identity.PortalSession;
 import nl.reintegratie.gateway.identity.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,6 @@ final class PortalLogin {
   private static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(10);
 
   static final String PENDING = "oidc.pending";
-  static final String PRINCIPAL = "principal";
   static final String ID_TOKEN = "idToken";
   static final String PREVIOUS_LOGIN = "previousLoginAt";
 
@@ -108,7 +108,7 @@ final class PortalLogin {
             .map(previous -> {
               // a fresh session id: whatever id the browser had before login is now worthless
               session.regenerateId();
-              session.put(PRINCIPAL, loggedIn.principal().toJson());
+              PortalSession.logIn(session, loggedIn.principal());
               // kept only to end the Keycloak session at logout (id_token_hint)
               session.put(ID_TOKEN, loggedIn.idToken());
               previous.ifPresent(p -> session.put(PREVIOUS_LOGIN, p.toString()));

@@ -1,26 +1,25 @@
 package nl.reintegratie.gateway.portal;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.sstore.LocalSessionStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import nl.reintegratie.gateway.http.ApiException;
 import nl.reintegratie.gateway.http.ProblemType;
 import nl.reintegratie.gateway.identity.KeycloakConnection;
+import nl.reintegratie.gateway.identity.PortalCsrfGuard;
+import nl.reintegratie.gateway.identity.PortalSession;
 import nl.reintegratie.gateway.identity.Principal;
 
 /**
  * The portal: its static files at {@code /}, and the backend-for-frontend under {@code /bff}:
- * login, callback, who am I, logout. Sessions live on the server; the cookie is
- * {@code __Host-} prefixed (HTTPS only, this host only, path /), HttpOnly and SameSite=Lax
- * (Strict would drop the cookie on the redirect back from Keycloak).
+ * login, callback, who am I, logout. Sessions live on the server ({@link PortalSession}: the
+ * cookie, its flags and the idle timeout); state-changing requests pass the {@link PortalCsrfGuard}.
  */
 public final class PortalRoutes {
 
@@ -28,8 +27,6 @@ public final class PortalRoutes {
   public static final String CALLBACK = "/bff/callback";
   public static final String ME = "/bff/me";
   public static final String LOGOUT = "/bff/logout";
-  static final String SESSION_COOKIE = "__Host-portal-session";
-  static final Duration SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
 
   private final Vertx vertx;
   private final KeycloakConnection keycloak;
@@ -45,14 +42,7 @@ public final class PortalRoutes {
 
   /** Mounts the /bff routes. Call {@link #mountStaticFiles} after every other route. */
   public void mount(Router router) {
-    SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx))
-        .setSessionCookieName(SESSION_COOKIE)
-        .setCookieSecureFlag(true)
-        .setCookieHttpOnlyFlag(true)
-        .setCookieSameSite(CookieSameSite.LAX)
-        .setSessionTimeout(SESSION_IDLE_TIMEOUT.toMillis())
-        .setMinLength(32);
-    router.route("/bff/*").handler(sessions);
+    router.route("/bff/*").handler(PortalSession.handler(vertx));
     router.route("/bff/*").handler(new PortalCsrfGuard(origin));
     router.get(LOGIN).handler(login::start);
     router.get(CALLBACK).handler(login::callback);
@@ -77,12 +67,12 @@ public final class PortalRoutes {
 
   /** {@code GET /bff/me}: the logged-in user as the portal shows them, or 401. */
   private void me(RoutingContext ctx) {
-    JsonObject stored = ctx.session().get(PortalLogin.PRINCIPAL);
-    if (stored == null) {
+    Optional<Principal> loggedIn = PortalSession.principal(ctx.session());
+    if (loggedIn.isEmpty()) {
       ctx.fail(new ApiException(ProblemType.UNAUTHENTICATED, "Je bent niet ingelogd."));
       return;
     }
-    Principal principal = Principal.fromJson(stored);
+    Principal principal = loggedIn.get();
     ctx.response()
         .putHeader("Content-Type", "application/json")
         .end(new JsonObject()
@@ -98,10 +88,10 @@ public final class PortalRoutes {
    * should go to end the Keycloak session too.
    */
   private void logout(RoutingContext ctx) {
-    JsonObject stored = ctx.session().get(PortalLogin.PRINCIPAL);
+    boolean wasLoggedIn = PortalSession.principal(ctx.session()).isPresent();
     String idToken = ctx.session().get(PortalLogin.ID_TOKEN);
     ctx.session().destroy();
-    if (stored == null) {
+    if (!wasLoggedIn) {
       respondRedirect(ctx, "/");
       return;
     }

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,7 +97,7 @@ public final class ProviderDirectory implements KeyDirectory, ProviderRegistry {
     return registry.setActive(organisationId, active).compose(found -> {
       if (found && !active) {
         patch(keys -> {
-          keys.replaceAll((id, key) -> key.organisationId().equals(organisationId) ? revoked(key) : key);
+          keys.replaceAll((id, key) -> key.organisationId().equals(organisationId) ? key.asRevoked() : key);
           return keys;
         });
       }
@@ -114,7 +115,7 @@ public final class ProviderDirectory implements KeyDirectory, ProviderRegistry {
     return registry.revokeKey(keyId).compose(found -> {
       if (found) {
         patch(keys -> {
-          keys.computeIfPresent(keyId, (id, key) -> revoked(key));
+          keys.computeIfPresent(keyId, (id, key) -> key.asRevoked());
           return keys;
         });
       }
@@ -135,6 +136,11 @@ public final class ProviderDirectory implements KeyDirectory, ProviderRegistry {
   @Override
   public Future<Optional<RegisteredKey>> findKey(String keyId) {
     return registry.findKey(keyId);
+  }
+
+  @Override
+  public Future<List<RegisteredKey>> keysOf(String organisationId) {
+    return registry.keysOf(organisationId);
   }
 
   @Override
@@ -169,13 +175,8 @@ public final class ProviderDirectory implements KeyDirectory, ProviderRegistry {
     contents.organisations().stream().filter(ProviderOrganisation::active).forEach(o -> active.add(o.id()));
     Map<String, RegisteredKey> keys = new HashMap<>();
     for (RegisteredKey key : contents.keys()) {
-      keys.put(key.keyId(), active.contains(key.organisationId()) ? key : revoked(key));
+      keys.put(key.keyId(), active.contains(key.organisationId()) ? key : key.asRevoked());
     }
     return Map.copyOf(keys);
-  }
-
-  private static RegisteredKey revoked(RegisteredKey key) {
-    return new RegisteredKey(key.keyId(), key.organisationId(), key.algorithm(), key.publicKey(), key.validFrom(),
-        key.validUntil(), true);
   }
 }

@@ -3,6 +3,7 @@ package nl.reintegratie.gateway.signature;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
+import nl.reintegratie.gateway.crypto.PublicKeyChecks;
 import nl.reintegratie.protocol.crypto.Ed25519;
 
 /**
@@ -29,15 +30,17 @@ public interface ProviderRegistry {
 
   /**
    * Adds a signing key to the organisation it names. The key must be an Ed25519 key ({@code ed25519}, 32 raw bytes
-   * or SPKI), with a key id of {@link #KEY_ID_PATTERN} and {@code validFrom} before {@code validUntil}. Failure:
+   * or SPKI, a point of the prime-order subgroup: see {@link PublicKeyChecks#isValidEd25519}), not revoked, with a
+   * key id of {@link #KEY_ID_PATTERN} and {@code validFrom} before {@code validUntil}. Failure:
    * {@link ProviderRegistryException.Kind#INVALID_KEY}, {@link ProviderRegistryException.Kind#UNKNOWN_ORGANISATION},
    * {@link ProviderRegistryException.Kind#KEY_ID_TAKEN}.
    */
   Future<Void> addSigningKey(RegisteredKey key);
 
   /**
-   * Revokes the key for good. Success: {@code true} when the key exists (revoked now or before), {@code false} when
-   * it does not.
+   * Revokes the key for good, noting when ({@link RegisteredKey#revokedAt}). Idempotent: revoking a revoked key
+   * changes nothing, its first revocation time stays. Success: {@code true} when the key exists (revoked now or
+   * before), {@code false} when it does not.
    */
   Future<Boolean> revokeKey(String keyId);
 
@@ -54,8 +57,16 @@ public interface ProviderRegistry {
   Future<Optional<RegisteredKey>> findKey(String keyId);
 
   /**
+   * Every signing key of the organisation, revoked and expired ones included, in no particular order; empty when it
+   * has none or does not exist. A scan of the keys: for the supervisors' registry pages, never for a provider's
+   * signed request (those ask the {@link KeyDirectory}).
+   */
+  Future<List<RegisteredKey>> keysOf(String organisationId);
+
+  /**
    * Every organisation and every signing key, revoked and expired ones included: what a {@link KeyDirectory}
-   * snapshot is built from. A scan, meant for startup and periodic refreshes, never for the request path.
+   * snapshot is built from. A scan, meant for startup, periodic refreshes and the supervisors' registry list, never
+   * for a provider's signed request.
    */
   Future<Contents> all();
 
@@ -80,7 +91,8 @@ public interface ProviderRegistry {
   static void requireValidSigningKey(RegisteredKey key) {
     boolean valid = key.keyId().matches(KEY_ID_PATTERN)
         && key.algorithm().equals(VerificationPolicy.ALGORITHM)
-        && Ed25519.rawPublicKey(key.publicKey()) != null
+        && PublicKeyChecks.isValidEd25519(Ed25519.rawPublicKey(key.publicKey()))
+        && !key.revoked()
         && key.validFrom().isBefore(key.validUntil());
     if (!valid) {
       throw new ProviderRegistryException(ProviderRegistryException.Kind.INVALID_KEY);

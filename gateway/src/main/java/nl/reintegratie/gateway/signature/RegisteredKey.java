@@ -2,6 +2,7 @@ package nl.reintegratie.gateway.signature;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A public key registered for one organisation: the key id binds exactly one organisation, one key and one
@@ -14,10 +15,14 @@ import java.util.Objects;
  * @param validFrom       first instant the key may be used (inclusive)
  * @param validUntil      instant from which the key may no longer be used (exclusive)
  * @param revoked         whether the key was revoked; a revoked key never verifies, whatever its period
+ * @param revokedAt       when it was revoked, if known: empty for a key that is not revoked, and for one that
+ *                        counts as revoked only because its organisation is inactive (see {@link ProviderDirectory})
+ *                        or that was revoked before the registry kept the time
  */
 public record RegisteredKey(String keyId, String organisationId, String algorithm, byte[] publicKey,
-    Instant validFrom, Instant validUntil, boolean revoked) {
+    Instant validFrom, Instant validUntil, boolean revoked, Optional<Instant> revokedAt) {
 
+  /** Failure: {@link IllegalArgumentException} for a revocation time on a key that is not revoked. */
   public RegisteredKey {
     Objects.requireNonNull(keyId);
     Objects.requireNonNull(organisationId);
@@ -25,6 +30,21 @@ public record RegisteredKey(String keyId, String organisationId, String algorith
     publicKey = publicKey.clone();
     Objects.requireNonNull(validFrom);
     Objects.requireNonNull(validUntil);
+    Objects.requireNonNull(revokedAt);
+    if (revokedAt.isPresent() && !revoked) {
+      throw new IllegalArgumentException("a key with a revocation time is revoked");
+    }
+  }
+
+  /** A key without a known revocation time: a new one ({@code revoked} false), or one revoked at an unknown time. */
+  public RegisteredKey(String keyId, String organisationId, String algorithm, byte[] publicKey, Instant validFrom,
+                       Instant validUntil, boolean revoked) {
+    this(keyId, organisationId, algorithm, publicKey, validFrom, validUntil, revoked, Optional.empty());
+  }
+
+  /** This key, revoked; the revocation time stays what it was (none for a key that was not revoked). */
+  public RegisteredKey asRevoked() {
+    return new RegisteredKey(keyId, organisationId, algorithm, publicKey, validFrom, validUntil, true, revokedAt);
   }
 
   @Override
@@ -42,7 +62,7 @@ public record RegisteredKey(String keyId, String organisationId, String algorith
     return other instanceof RegisteredKey that && keyId.equals(that.keyId)
         && organisationId.equals(that.organisationId) && algorithm.equals(that.algorithm)
         && java.util.Arrays.equals(publicKey, that.publicKey) && validFrom.equals(that.validFrom)
-        && validUntil.equals(that.validUntil) && revoked == that.revoked;
+        && validUntil.equals(that.validUntil) && revoked == that.revoked && revokedAt.equals(that.revokedAt);
   }
 
   @Override
@@ -53,6 +73,7 @@ public record RegisteredKey(String keyId, String organisationId, String algorith
   @Override
   public String toString() {
     return "RegisteredKey[keyId=" + keyId + ", organisationId=" + organisationId + ", algorithm=" + algorithm
-        + ", validFrom=" + validFrom + ", validUntil=" + validUntil + ", revoked=" + revoked + "]";
+        + ", validFrom=" + validFrom + ", validUntil=" + validUntil + ", revoked=" + revoked
+        + revokedAt.map(at -> ", revokedAt=" + at).orElse("") + "]";
   }
 }

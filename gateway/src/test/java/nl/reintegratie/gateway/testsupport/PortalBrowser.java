@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -87,6 +88,27 @@ public final class PortalBrowser {
     return http.send(HttpRequest.newBuilder(URI.create(gateway + path))
         .header("X-Portal-Request", "1")
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Any request to the gateway with this browser's cookies: {@code jsonBody} (null for none) as
+   * {@code application/json}, and {@code headers} as given, nothing added (no CSRF header, no Origin).
+   */
+  public HttpResponse<String> send(String method, String path, String jsonBody, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+        .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(jsonBody));
+    if (jsonBody != null) {
+      request.header("Content-Type", "application/json");
+    }
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A POST with a JSON body (null for none) as the portal's own page sends it: with its CSRF header. */
+  public HttpResponse<String> portalPost(String path, String jsonBody) throws Exception {
+    return send("POST", path, jsonBody, Map.of("X-Portal-Request", "1"));
   }
 
   /** The current value of the gateway's session cookie, if any. */

@@ -6,7 +6,9 @@ import static nl.reintegratie.gateway.signature.mongo.SignatureCollections.SIGNI
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.UpdateOptions;
+import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import nl.reintegratie.gateway.signature.ProviderOrganisation;
 import nl.reintegratie.gateway.signature.ProviderRegistry;
@@ -28,9 +30,16 @@ import nl.reintegratie.gateway.store.BsonJson;
 public final class MongoProviderRegistry implements ProviderRegistry {
 
   private final Store store;
+  private final Clock clock;
 
+  /** A registry that notes revocation times by the system clock. */
   public MongoProviderRegistry(Store store) {
-    this.store = store;
+    this(store, Clock.systemUTC());
+  }
+
+  public MongoProviderRegistry(Store store, Clock clock) {
+    this.store = Objects.requireNonNull(store);
+    this.clock = Objects.requireNonNull(clock);
   }
 
   @Override
@@ -61,9 +70,16 @@ public final class MongoProviderRegistry implements ProviderRegistry {
     });
   }
 
+  // one atomic update on _id: $min keeps the earliest revocation time, so repeating a revocation (or two racing
+  // ones) never moves it, and a key revoked before times were kept gets one now
   @Override
   public Future<Boolean> revokeKey(String keyId) {
-    return set(SIGNING_KEYS, keyId, new JsonObject().put(ProviderCodec.REVOKED, true));
+    JsonObject update = new JsonObject()
+        .put("$set", new JsonObject().put(ProviderCodec.REVOKED, true))
+        .put("$min", new JsonObject().put(ProviderCodec.REVOKED_AT, BsonJson.date(clock.instant())));
+    return store.durably(mongo -> mongo.updateCollectionWithOptions(SIGNING_KEYS, byId(keyId), update,
+            new UpdateOptions().setUpsert(false)))
+        .map(result -> result.getDocMatched() > 0);
   }
 
   @Override
@@ -84,6 +100,13 @@ public final class MongoProviderRegistry implements ProviderRegistry {
   public Future<Optional<RegisteredKey>> findKey(String keyId) {
     return store.read(mongo -> mongo.findOne(SIGNING_KEYS, byId(keyId), null))
         .map(document -> Optional.ofNullable(document).map(ProviderCodec::key));
+  }
+
+  @Override
+  public Future<List<RegisteredKey>> keysOf(String organisationId) {
+    return store.read(mongo -> mongo.find(SIGNING_KEYS, new JsonObject().put(ProviderCodec.ORGANISATION_ID,
+            organisationId)))
+        .map(documents -> documents.stream().map(ProviderCodec::key).toList());
   }
 
   @Override

@@ -32,6 +32,8 @@ final class ProviderCodec {
   static final String VALID_FROM = "validFrom";
   static final String VALID_UNTIL = "validUntil";
   static final String REVOKED = "revoked";
+  /** When the key was first revoked; absent on keys revoked before the time was kept. */
+  static final String REVOKED_AT = "revokedAt";
 
   private ProviderCodec() {
   }
@@ -56,7 +58,7 @@ final class ProviderCodec {
   }
 
   static JsonObject toDocument(RegisteredKey key) {
-    return new JsonObject()
+    JsonObject document = new JsonObject()
         .put(ID, key.keyId())
         .put(ORGANISATION_ID, key.organisationId())
         .put(ALGORITHM, key.algorithm())
@@ -64,11 +66,13 @@ final class ProviderCodec {
         .put(VALID_FROM, date(key.validFrom()))
         .put(VALID_UNTIL, date(key.validUntil()))
         .put(REVOKED, key.revoked());
+    key.revokedAt().ifPresent(at -> document.put(REVOKED_AT, date(at)));
+    return document;
   }
 
   static RegisteredKey key(JsonObject document) {
     return new RegisteredKey(document.getString(ID), document.getString(ORGANISATION_ID),
         document.getString(ALGORITHM), bytes(document, PUBLIC_KEY), instant(document, VALID_FROM),
-        instant(document, VALID_UNTIL), document.getBoolean(REVOKED));
+        instant(document, VALID_UNTIL), document.getBoolean(REVOKED), BsonJson.optionalInstant(document, REVOKED_AT));
   }
 }

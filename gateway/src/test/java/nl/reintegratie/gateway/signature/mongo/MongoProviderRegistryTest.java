@@ -8,8 +8,10 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -125,6 +127,53 @@ class MongoProviderRegistryTest {
         .hasMessageContaining("kvkNumber");
     assertThatThrownBy(() -> ProviderOrganisation.of("x", "X", "12345678", "0000000391234567000"))
         .hasMessageContaining("oin");
+  }
+
+  @Test
+  void revocation_keepsItsFirstTime_whenRepeated() throws Exception {
+    Instant first = Instant.parse("2026-05-04T10:15:30.123Z");
+    MongoProviderRegistry registry = new MongoProviderRegistry(store, Clock.fixed(first, ZoneOffset.UTC));
+    MongoProviderRegistry later = new MongoProviderRegistry(store,
+        Clock.fixed(first.plus(Duration.ofDays(2)), ZoneOffset.UTC));
+    await(registry.register(WERKPAD));
+    await(registry.addSigningKey(key("werkpad-ed25519-2026-1", "werkpad")));
+    assertThat(await(registry.findKey("werkpad-ed25519-2026-1")).orElseThrow().revokedAt()).isEmpty();
+
+    assertThat(await(registry.revokeKey("werkpad-ed25519-2026-1"))).isTrue();
+    assertThat(await(later.revokeKey("werkpad-ed25519-2026-1"))).isTrue();
+
+    RegisteredKey revoked = await(later.findKey("werkpad-ed25519-2026-1")).orElseThrow();
+    assertThat(revoked.revoked()).isTrue();
+    assertThat(revoked.revokedAt()).contains(first);
+  }
+
+  @Test
+  void keysOf_listsOneOrganisationsKeys_revokedOnesIncluded() throws Exception {
+    MongoProviderRegistry registry = new MongoProviderRegistry(store);
+    await(registry.register(WERKPAD));
+    await(registry.register(KANSRIJK));
+    await(registry.addSigningKey(key("werkpad-1", "werkpad")));
+    await(registry.addSigningKey(key("werkpad-2", "werkpad")));
+    await(registry.addSigningKey(key("kansrijk-1", "kansrijk")));
+    await(registry.revokeKey("werkpad-1"));
+
+    assertThat(await(registry.keysOf("werkpad"))).extracting(RegisteredKey::keyId)
+        .containsExactlyInAnyOrder("werkpad-1", "werkpad-2");
+    assertThat(await(registry.keysOf("nobody"))).isEmpty();
+  }
+
+  @Test
+  void aSigningKeyThatIsNoUsableCurvePoint_isRefused() throws Exception {
+    MongoProviderRegistry registry = new MongoProviderRegistry(store);
+    await(registry.register(WERKPAD));
+    byte[] identityPoint = new byte[32];
+    identityPoint[0] = 1;
+
+    assertRefused(() -> await(registry.addSigningKey(new RegisteredKey("k-1", "werkpad", "ed25519", identityPoint,
+        FROM, UNTIL, false))), ProviderRegistryException.Kind.INVALID_KEY);
+    assertRefused(() -> await(registry.addSigningKey(new RegisteredKey("k-2", "werkpad", "ed25519",
+        pem("providers/werkpad/signing-ed25519.pub"), FROM, UNTIL, true))), ProviderRegistryException.Kind.INVALID_KEY);
+    assertThat(await(registry.keysOf("werkpad"))).isEmpty();
   }
 
   @Test
