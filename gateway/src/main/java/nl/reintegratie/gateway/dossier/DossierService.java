@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import nl.reintegratie.protocol.crypto.AssociatedData;
 import nl.reintegratie.protocol.crypto.DataKey;
 import nl.reintegratie.protocol.crypto.IntegrityException;
 import nl.reintegratie.gateway.crypto.KeyRing;
@@ -257,6 +258,56 @@ public final class DossierService {
             return new OpenedDocument(stored.header(), dataKey.open(stored.ciphertext(), DossierKeys.document(stored.header())));
           }
         }, "document:" + documentId));
+  }
+
+  /**
+   * Data about a client kept outside their documents (such as the reasons written with a transfer decision), sealed
+   * under its own data key, which is wrapped under the client's key: unreadable without the key-encryption key, and
+   * shredded with the client. {@code ad} says what it is and binds it to its record.
+   */
+  public record ClientSealed(byte[] wrappedDataKey, byte[] ciphertext) {
+
+    public ClientSealed {
+      wrappedDataKey = wrappedDataKey.clone();
+      ciphertext = ciphertext.clone();
+    }
+
+    @Override
+    public byte[] wrappedDataKey() {
+      return wrappedDataKey.clone();
+    }
+
+    @Override
+    public byte[] ciphertext() {
+      return ciphertext.clone();
+    }
+
+    @Override
+    public String toString() {
+      return "ClientSealed[" + ciphertext.length + " bytes]";
+    }
+  }
+
+  /** Seals {@code plaintext} for {@code clientId} under {@code ad}; see {@link ClientSealed}. */
+  public Future<ClientSealed> sealForClient(String clientId, AssociatedData ad, byte[] plaintext) {
+    return withClientKey(clientId, clientKey -> {
+      try (DataKey dataKey = DataKey.generate()) {
+        return new ClientSealed(clientKey.wrap(dataKey, keyDataOf(ad)), dataKey.seal(plaintext, ad));
+      }
+    }, "sealed:" + ad.purpose());
+  }
+
+  /** The plaintext of {@code sealed}; fails with an integrity failure for other AD, {@link ShreddedException}. */
+  public Future<byte[]> openForClient(String clientId, AssociatedData ad, ClientSealed sealed) {
+    return withClientKey(clientId, clientKey -> {
+      try (DataKey dataKey = clientKey.unwrap(sealed.wrappedDataKey(), keyDataOf(ad))) {
+        return dataKey.open(sealed.ciphertext(), ad);
+      }
+    }, "sealed:" + ad.purpose());
+  }
+
+  private static AssociatedData keyDataOf(AssociatedData ad) {
+    return new AssociatedData(ad.purpose() + "-key", ad.fields());
   }
 
   /** Success: the header of the latest version of every document in the dossier (contents not loaded). */

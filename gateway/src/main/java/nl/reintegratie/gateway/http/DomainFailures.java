@@ -59,6 +59,9 @@ final class DomainFailures {
     }
     if (failure instanceof ReleaseUnavailableException unavailable) {
       return Optional.of(switch (unavailable.availability()) {
+        case AWAITING_NOTICE -> new ApiException(ProblemType.RELEASE_NOT_YET_AVAILABLE,
+            "De cliënt krijgt eerst bericht over deze overdracht. Daarna is die op te halen; kijk later opnieuw in de"
+                + " lijst van overdrachten.");
         case NOT_YET_AVAILABLE -> new ApiException(ProblemType.RELEASE_NOT_YET_AVAILABLE,
             "De cliënt krijgt eerst bericht en kan bezwaar maken. Kijk in de lijst van overdrachten vanaf wanneer"
                 + " deze op te halen is.");

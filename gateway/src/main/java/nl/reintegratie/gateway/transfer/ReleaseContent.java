@@ -27,7 +27,7 @@ final class ReleaseContent {
         .put("recipientId", grant.recipientOrganisation())
         .put("receivingTrajectoryId", grant.receivingTrajectoryId())
         .put("grantedAt", grant.grantedAt().toString())
-        .put("validUntil", grant.validUntil().toString())
+        .put("validUntil", grant.validUntil().orElseThrow().toString()) // only available releases have content
         .put("sourceTrajectory", TrajectoryJson.of(source));
     int size = documents.stream().mapToInt(document -> document.content().length + 300).sum();
     Buffer json = Buffer.buffer(size + 1024);

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,8 +31,6 @@ import nl.reintegratie.gateway.testsupport.Handovers;
 import nl.reintegratie.gateway.testsupport.ProjectFiles;
 import nl.reintegratie.gateway.testsupport.TestGateway;
 import nl.reintegratie.gateway.transfer.DocumentRef;
-import nl.reintegratie.gateway.transfer.Grant;
-import nl.reintegratie.gateway.transfer.LegalBasis;
 
 /**
  * "Fetch a sealed release of a 100 KB dossier" at N concurrent connections, next to the same gateway serving the
@@ -192,12 +189,8 @@ public final class ReleaseFetchBenchmark {
           new DossierService.NewContent(DocumentProperties.defaultsFor(DocumentType.PROGRESS_REPORT),
               "application/json", report, "werkpad")).await().documentId(), 1));
     }
-    Instant now = Instant.now();
-    Grant grant = new Grant(UUID.randomUUID().toString(), client, "gemeente-deventer", first, "kansrijk", second,
-        LegalBasis.PARTICIPATIEWET_ART_67, documents, now.minusSeconds(60), now.minusSeconds(60),
-        now.plus(Duration.ofDays(1)), Optional.empty());
-    gateway.grants().create(grant).await();
-    return grant.grantId();
+    return Handovers.grant(gateway, client, first, second, "kansrijk", documents,
+        Optional.of(Instant.now().minusSeconds(60)), Duration.ZERO, Duration.ofDays(1), Optional.empty()).grantId();
   }
 
   /** A JSON document of exactly {@code size} bytes (its text padded with Dutch prose). */

@@ -137,6 +137,24 @@ class DossierServiceTest {
   }
 
   @Test
+  void dataSealedForTheClient_opensOnlyUnderItsOwnRecord_andIsShreddedWithTheClient() throws Exception {
+    byte[] reasons = "Zodat de nieuwe coach niet opnieuw begint.".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var ad = nl.reintegratie.protocol.crypto.AssociatedData.of("grant-reasons", "grant-1");
+    DossierService.ClientSealed sealed = await(fixture.service.sealForClient(written.clientId(), ad, reasons));
+
+    assertThat(new String(sealed.ciphertext(), java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain(new String(reasons, java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThat(await(fixture.service.openForClient(written.clientId(), ad, sealed))).isEqualTo(reasons);
+    assertThatThrownBy(() -> await(fixture.service.openForClient(written.clientId(),
+        nl.reintegratie.protocol.crypto.AssociatedData.of("grant-reasons", "grant-2"), sealed)))
+        .isInstanceOf(nl.reintegratie.protocol.crypto.IntegrityException.class);
+
+    await(fixture.service.shredClient(written.clientId()));
+    assertThatThrownBy(() -> await(fixture.service.openForClient(written.clientId(), ad, sealed)))
+        .isInstanceOf(ShreddedException.class);
+  }
+
+  @Test
   void shredding_makesEveryDocumentUnreadable_andKeepsTheStatistics() throws Exception {
     Trajectory trajectoryBefore = await(fixture.trajectories.findById(written.trajectoryId())).orElseThrow();
 

@@ -4,18 +4,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import nl.reintegratie.client.GatewayKey;
 import nl.reintegratie.client.ProviderClient;
 import nl.reintegratie.client.ProviderCredentials;
 import nl.reintegratie.client.TlsTrust;
+import nl.reintegratie.gateway.app.Gateway;
 import nl.reintegratie.gateway.dossier.DossierService;
 import nl.reintegratie.gateway.dossier.Goal;
 import nl.reintegratie.gateway.dossier.Regime;
 import nl.reintegratie.gateway.dossier.Trajectory;
 import nl.reintegratie.gateway.dossier.TrajectoryType;
+import nl.reintegratie.gateway.transfer.DocumentRef;
+import nl.reintegratie.gateway.transfer.Grant;
+import nl.reintegratie.gateway.transfer.LegalBasis;
+import nl.reintegratie.gateway.transfer.RuleOutcome;
+import nl.reintegratie.gateway.transfer.TransferRule;
+import nl.reintegratie.protocol.crypto.AssociatedData;
 
 /**
  * What tests and benchmarks of a handover share: a gemeente-deventer trajectory with a demo provider, and that
@@ -44,6 +56,28 @@ public final class Handovers {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A grant made directly in the repository, as the commissioner's rules would have let it pass (each rule
+   * recorded as passed), with the client's notice stored at {@code noticeStoredAt} (empty: not yet).
+   */
+  public static Grant grant(Gateway gateway, String clientId, String from, String to, String recipient,
+                            List<DocumentRef> documents, Optional<Instant> noticeStoredAt, Duration waitingPeriod,
+                            Duration validFor, Optional<Instant> revokedAt) {
+    String grantId = UUID.randomUUID().toString();
+    DossierService.ClientSealed reasons = gateway.dossiers().sealForClient(clientId,
+        AssociatedData.of("grant-reasons", grantId),
+        "{\"necessityReason\":\"Zodat de nieuwe coach niet opnieuw begint.\"}".getBytes(StandardCharsets.UTF_8))
+        .await();
+    List<RuleOutcome> allPassed = Arrays.stream(TransferRule.values())
+        .map(rule -> new RuleOutcome(rule, true, Optional.empty(), Optional.empty())).toList();
+    Instant grantedAt = noticeStoredAt.orElse(Instant.now()).minusSeconds(1);
+    Grant grant = new Grant(grantId, clientId, "gemeente-deventer", "officer-test", from, recipient, to,
+        LegalBasis.PARTICIPATIEWET_ART_67, documents, allPassed, reasons, grantedAt, waitingPeriod, validFor,
+        noticeStoredAt, revokedAt);
+    gateway.grants().create(grant).await();
+    return grant;
   }
 
   public static int freePort() {

@@ -95,7 +95,7 @@ class ProviderReleasesTest {
 
   @Test
   void theRecipient_opensTheSelectedDocumentsExactlyAsSubmitted() throws Exception {
-    Grant grant = grant(first, second, "kansrijk", Instant.now().minusSeconds(60), Duration.ofDays(30));
+    Grant grant = availableGrant();
 
     byte[] envelope = releases.fetch("kansrijk", grant.grantId()).await();
 
@@ -122,7 +122,7 @@ class ProviderReleasesTest {
 
   @Test
   void everyFetch_isSealedAfresh_andOpensOnlyForItsOwnReleaseAndRecipient() throws Exception {
-    Grant grant = grant(first, second, "kansrijk", Instant.now().minusSeconds(60), Duration.ofDays(30));
+    Grant grant = availableGrant();
 
     byte[] one = releases.fetch("kansrijk", grant.grantId()).await();
     byte[] two = releases.fetch("kansrijk", grant.grantId()).await();
@@ -138,7 +138,7 @@ class ProviderReleasesTest {
 
   @Test
   void anotherProvidersRelease_isNotFound_likeAMissingOne() {
-    Grant grant = grant(first, second, "kansrijk", Instant.now().minusSeconds(60), Duration.ofDays(30));
+    Grant grant = availableGrant();
 
     // werkpad wrote the documents, but the release is not to werkpad
     assertThatThrownBy(() -> releases.fetch("werkpad", grant.grantId()).await())
@@ -150,8 +150,8 @@ class ProviderReleasesTest {
 
   @Test
   void theListing_showsTheRecipientsGrantsWithTheirAvailability() {
-    Grant waiting = grant(first, second, "kansrijk", Instant.now().plus(Duration.ofDays(2)), Duration.ofDays(30));
-    Grant open = grant(first, second, "kansrijk", Instant.now().minusSeconds(60), Duration.ofDays(30));
+    Grant waiting = grant(Optional.of(Instant.now()), Duration.ofDays(2), Duration.ofDays(30), Optional.empty());
+    Grant open = availableGrant();
 
     List<Grant> listed = releases.releases("kansrijk").await();
 
@@ -162,15 +162,15 @@ class ProviderReleasesTest {
   }
 
   @Test
-  void aReleaseNotYetAvailable_expired_orRevoked_isRefusedWithItsReason() {
-    Grant notYet = grant(first, second, "kansrijk", Instant.now().plus(Duration.ofDays(2)), Duration.ofDays(30));
-    Grant expired = grant(first, second, "kansrijk", Instant.now().minus(Duration.ofDays(40)), Duration.ofDays(30));
-    Grant valid = grant(first, second, "kansrijk", Instant.now().minusSeconds(60), Duration.ofDays(30));
-    Grant revoked = new Grant(UUID.randomUUID().toString(), fatima, "gemeente-deventer", first, "kansrijk", second,
-        LegalBasis.PARTICIPATIEWET_ART_67, valid.documents(), valid.grantedAt(), valid.releasableFrom(),
-        valid.validUntil(), Optional.of(Instant.now()));
-    grants.create(revoked).await();
+  void aReleaseAwaitingNotice_notYetAvailable_expired_orRevoked_isRefusedWithItsReason() {
+    Instant now = Instant.now();
+    Grant awaitingNotice = grant(Optional.empty(), Duration.ZERO, Duration.ofDays(30), Optional.empty());
+    Grant notYet = grant(Optional.of(now), Duration.ofDays(2), Duration.ofDays(30), Optional.empty());
+    Grant expired = grant(Optional.of(now.minus(Duration.ofDays(40))), Duration.ZERO, Duration.ofDays(30),
+        Optional.empty());
+    Grant revoked = grant(Optional.of(now.minusSeconds(60)), Duration.ZERO, Duration.ofDays(30), Optional.of(now));
 
+    assertThat(reasonOf(awaitingNotice)).isEqualTo(Grant.Availability.AWAITING_NOTICE);
     assertThat(reasonOf(notYet)).isEqualTo(Grant.Availability.NOT_YET_AVAILABLE);
     assertThat(reasonOf(expired)).isEqualTo(Grant.Availability.EXPIRED);
     assertThat(reasonOf(revoked)).isEqualTo(Grant.Availability.REVOKED);
@@ -183,11 +183,9 @@ class ProviderReleasesTest {
     DocumentHeader foreign = dossiers.addDocument(other, DocumentType.END_REPORT, new DossierService.NewContent(
         DocumentProperties.defaultsFor(DocumentType.END_REPORT), "application/json",
         END_REPORT.getBytes(StandardCharsets.UTF_8), "werkpad")).await();
-    Instant now = Instant.now();
-    Grant tampered = new Grant(UUID.randomUUID().toString(), fatima, "gemeente-deventer", first, "kansrijk", second,
-        LegalBasis.PARTICIPATIEWET_ART_67, List.of(new DocumentRef(foreign.documentId(), 1)), now.minusSeconds(60),
-        now.minusSeconds(60), now.plus(Duration.ofDays(1)), Optional.empty());
-    grants.create(tampered).await();
+    Grant tampered = Handovers.grant(gateway.gateway(), fatima, first, second, "kansrijk",
+        List.of(new DocumentRef(foreign.documentId(), 1)), Optional.of(Instant.now().minusSeconds(60)),
+        Duration.ZERO, Duration.ofDays(1), Optional.empty());
 
     assertThatThrownBy(() -> releases.fetch("kansrijk", tampered.grantId()).await())
         .isInstanceOf(IntegrityException.class);
@@ -202,13 +200,16 @@ class ProviderReleasesTest {
     throw new AssertionError("fetched a release that is not available");
   }
 
-  static Grant grant(String from, String to, String recipient, Instant releasableFrom, Duration validFor) {
-    Grant grant = new Grant(UUID.randomUUID().toString(), fatima, "gemeente-deventer", from, recipient, to,
-        LegalBasis.PARTICIPATIEWET_ART_67, List.of(new DocumentRef(endReport.documentId(), 1),
-            new DocumentRef(contactMoment.documentId(), 1)),
-        releasableFrom.minusSeconds(1), releasableFrom, releasableFrom.plus(validFor), Optional.empty());
-    grants.create(grant).await();
-    return grant;
+  /** Fatima's end report and contact moment of her first trajectory, granted to kansrijk for her second. */
+  static Grant grant(Optional<Instant> noticeStoredAt, Duration waitingPeriod, Duration validFor,
+                     Optional<Instant> revokedAt) {
+    return Handovers.grant(gateway.gateway(), fatima, first, second, "kansrijk",
+        List.of(new DocumentRef(endReport.documentId(), 1), new DocumentRef(contactMoment.documentId(), 1)),
+        noticeStoredAt, waitingPeriod, validFor, revokedAt);
+  }
+
+  static Grant availableGrant() {
+    return grant(Optional.of(Instant.now().minusSeconds(60)), Duration.ZERO, Duration.ofDays(30), Optional.empty());
   }
 
   static X25519PrivateKey privateKey(String provider) throws Exception {

@@ -29,9 +29,10 @@ final class ReleaseJson {
         .put("legalBasis", grant.legalBasis().code())
         .put("documentCount", grant.documents().size())
         .put("grantedAt", grant.grantedAt().toString())
-        .put("availableFrom", grant.releasableFrom().toString())
-        .put("validUntil", grant.validUntil().toString())
         .put("status", grant.availabilityAt(now).code());
+    // unknown until the client's notice is stored: the period starts from it
+    grant.releasableFrom().ifPresent(from -> json.put("availableFrom", from.toString()));
+    grant.validUntil().ifPresent(until -> json.put("validUntil", until.toString()));
     grant.revokedAt().ifPresent(at -> json.put("revokedAt", at.toString()));
     return json;
   }

@@ -1,20 +1,31 @@
 package nl.reintegratie.gateway.transfer.mongo;
 
+import static nl.reintegratie.gateway.store.BsonJson.binary;
+import static nl.reintegratie.gateway.store.BsonJson.bytes;
 import static nl.reintegratie.gateway.store.BsonJson.date;
 import static nl.reintegratie.gateway.store.BsonJson.instant;
+import static nl.reintegratie.gateway.store.BsonJson.optionalInstant;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import nl.reintegratie.gateway.dossier.Coded;
-import nl.reintegratie.gateway.store.BsonJson;
+import nl.reintegratie.gateway.dossier.DossierService.ClientSealed;
 import nl.reintegratie.gateway.transfer.DocumentRef;
 import nl.reintegratie.gateway.transfer.Grant;
 import nl.reintegratie.gateway.transfer.LegalBasis;
+import nl.reintegratie.gateway.transfer.RuleOutcome;
+import nl.reintegratie.gateway.transfer.TransferRule;
 
-/** A {@link Grant} as a document of {@value TransferCollections#GRANTS}; codes, never Java constant names. */
+/**
+ * A {@link Grant} as a document of {@value TransferCollections#GRANTS}; codes, never Java constant names. The
+ * evaluation is kept as rule codes with their outcome (a stored grant passed them all); the officer's reasons only
+ * sealed. Durations in whole seconds.
+ */
 final class GrantCodec {
 
+  static final String NOTICE_STORED_AT = "noticeStoredAt";
   static final String REVOKED_AT = "revokedAt";
 
   private GrantCodec() {
@@ -24,18 +35,26 @@ final class GrantCodec {
     JsonArray documents = new JsonArray();
     grant.documents().forEach(ref -> documents.add(
         new JsonObject().put("documentId", ref.documentId()).put("version", ref.version())));
+    JsonArray evaluation = new JsonArray();
+    grant.evaluation().forEach(outcome -> evaluation.add(
+        new JsonObject().put("rule", outcome.rule().code()).put("passed", outcome.passed())));
     JsonObject document = new JsonObject()
         .put("_id", grant.grantId())
         .put("clientId", grant.clientId())
         .put("commissionerOrganisation", grant.commissionerOrganisation())
+        .put("decidedBy", grant.decidedBy())
         .put("sourceTrajectoryId", grant.sourceTrajectoryId())
         .put("recipientOrganisation", grant.recipientOrganisation())
         .put("receivingTrajectoryId", grant.receivingTrajectoryId())
         .put("legalBasis", grant.legalBasis().code())
         .put("documents", documents)
+        .put("evaluation", evaluation)
+        .put("reasonsWrappedKey", binary(grant.reasons().wrappedDataKey()))
+        .put("reasonsCiphertext", binary(grant.reasons().ciphertext()))
         .put("grantedAt", date(grant.grantedAt()))
-        .put("releasableFrom", date(grant.releasableFrom()))
-        .put("validUntil", date(grant.validUntil()));
+        .put("waitingSeconds", grant.waitingPeriod().toSeconds())
+        .put("validSeconds", grant.validFor().toSeconds());
+    grant.noticeStoredAt().ifPresent(at -> document.put(NOTICE_STORED_AT, date(at)));
     grant.revokedAt().ifPresent(at -> document.put(REVOKED_AT, date(at)));
     return document;
   }
@@ -45,11 +64,24 @@ final class GrantCodec {
         .map(JsonObject.class::cast)
         .map(ref -> new DocumentRef(ref.getString("documentId"), ref.getInteger("version")))
         .toList();
+    List<RuleOutcome> evaluation = document.getJsonArray("evaluation").stream()
+        .map(JsonObject.class::cast)
+        .map(outcome -> {
+          TransferRule rule = Coded.fromCode(TransferRule.class, outcome.getString("rule"));
+          if (!outcome.getBoolean("passed")) {
+            throw new IllegalStateException("a stored grant with a failed rule");
+          }
+          return new RuleOutcome(rule, true, java.util.Optional.empty(), java.util.Optional.empty());
+        })
+        .toList();
     return new Grant(document.getString("_id"), document.getString("clientId"),
-        document.getString("commissionerOrganisation"), document.getString("sourceTrajectoryId"),
-        document.getString("recipientOrganisation"), document.getString("receivingTrajectoryId"),
-        Coded.fromCode(LegalBasis.class, document.getString("legalBasis")), documents,
-        instant(document, "grantedAt"), instant(document, "releasableFrom"), instant(document, "validUntil"),
-        BsonJson.optionalInstant(document, REVOKED_AT));
+        document.getString("commissionerOrganisation"), document.getString("decidedBy"),
+        document.getString("sourceTrajectoryId"), document.getString("recipientOrganisation"),
+        document.getString("receivingTrajectoryId"),
+        Coded.fromCode(LegalBasis.class, document.getString("legalBasis")), documents, evaluation,
+        new ClientSealed(bytes(document, "reasonsWrappedKey"), bytes(document, "reasonsCiphertext")),
+        instant(document, "grantedAt"), Duration.ofSeconds(document.getLong("waitingSeconds")),
+        Duration.ofSeconds(document.getLong("validSeconds")), optionalInstant(document, NOTICE_STORED_AT),
+        optionalInstant(document, REVOKED_AT));
   }
 }

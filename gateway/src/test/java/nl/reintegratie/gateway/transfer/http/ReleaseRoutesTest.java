@@ -28,7 +28,6 @@ import nl.reintegratie.gateway.testsupport.ProjectFiles;
 import nl.reintegratie.gateway.testsupport.TestGateway;
 import nl.reintegratie.gateway.transfer.DocumentRef;
 import nl.reintegratie.gateway.transfer.Grant;
-import nl.reintegratie.gateway.transfer.LegalBasis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,14 +75,11 @@ class ReleaseRoutesTest {
         DocumentProperties.defaultsFor(DocumentType.END_REPORT), "application/json",
         END_REPORT.getBytes(StandardCharsets.UTF_8), "werkpad")).await();
     Instant now = Instant.now();
-    available = new Grant(UUID.randomUUID().toString(), client, "gemeente-deventer", first, "kansrijk", second,
-        LegalBasis.PARTICIPATIEWET_ART_67, List.of(new DocumentRef(endReport.documentId(), 1)),
-        now.minusSeconds(60), now.minusSeconds(60), now.plus(Duration.ofDays(30)), Optional.empty());
-    revoked = new Grant(UUID.randomUUID().toString(), client, "gemeente-deventer", first, "kansrijk", second,
-        LegalBasis.PARTICIPATIEWET_ART_67, available.documents(), now.minusSeconds(30), now.minusSeconds(30),
-        available.validUntil(), Optional.of(now)); // granted later: listed second
-    gateway.gateway().grants().create(available).await();
-    gateway.gateway().grants().create(revoked).await();
+    List<DocumentRef> documents = List.of(new DocumentRef(endReport.documentId(), 1));
+    available = Handovers.grant(gateway.gateway(), client, first, second, "kansrijk", documents,
+        Optional.of(now.minusSeconds(60)), Duration.ZERO, Duration.ofDays(30), Optional.empty());
+    revoked = Handovers.grant(gateway.gateway(), client, first, second, "kansrijk", documents, // granted later
+        Optional.of(now.minusSeconds(30)), Duration.ZERO, Duration.ofDays(30), Optional.of(now));
   }
 
   @AfterAll
