@@ -20,11 +20,17 @@ import nl.reintegratie.gateway.dossier.mongo.MongoClientRepository;
 import nl.reintegratie.gateway.dossier.mongo.MongoDocumentRepository;
 import nl.reintegratie.gateway.dossier.mongo.MongoSubmissionEvidence;
 import nl.reintegratie.gateway.dossier.mongo.MongoTrajectoryRepository;
+import nl.reintegratie.gateway.events.DomainEvents;
+import nl.reintegratie.gateway.events.bus.EventBusDomainEvents;
 import nl.reintegratie.gateway.store.Indexes;
 import nl.reintegratie.gateway.store.Store;
 
-/** The dossier capability wired to the store and the key ring: used by the gateway and the admin commands. */
-record Dossiers(DossierService service, RetentionJob retentionJob, KeyRotation rotation, ProviderDossiers providers) {
+/**
+ * The dossier capability wired to the store, the key ring and the event bus (its events go to this Vert.x instance's
+ * bus): used by the gateway and the admin commands.
+ */
+record Dossiers(DossierService service, RetentionJob retentionJob, KeyRotation rotation, ProviderDossiers providers,
+                DomainEvents events) {
 
   static Future<Dossiers> open(Vertx vertx, Store store, KeyRing keys, GatewayConfig.Retention retention) {
     MongoClientRepository clients = new MongoClientRepository(store);
@@ -32,9 +38,11 @@ record Dossiers(DossierService service, RetentionJob retentionJob, KeyRotation r
     Clock clock = Clock.systemUTC();
     DossierService service = new DossierService(vertx, keys, clients, clientKeys,
         new MongoTrajectoryRepository(store), new MongoDocumentRepository(store), policy(retention), clock);
+    DomainEvents events = new EventBusDomainEvents(vertx.eventBus());
     return Indexes.ensure(store, DossierIndexes.ALL)
         .map(v -> new Dossiers(service, new RetentionJob(clients, service, clock),
-            new KeyRotation(vertx, keys, clientKeys), new ProviderDossiers(service, new MongoSubmissionEvidence(store))));
+            new KeyRotation(vertx, keys, clientKeys),
+            new ProviderDossiers(service, new MongoSubmissionEvidence(store), events, clock), events));
   }
 
   static RetentionPolicy policy(GatewayConfig.Retention retention) {

@@ -96,7 +96,8 @@ public final class Gateway {
             .compose(dossiers -> ProviderApi.open(vertx, store, config, dossiers, responses, schemas,
                     devProviders)
                 .compose(api -> deployHttp(vertx, config, store, openApi, api, dossiers,
-                        new ProviderAdminApi(vertx, config.http().publicOrigin(), api.directory(), schemas))
+                        new ProviderAdminApi(vertx, config.http().publicOrigin(), api.directory(), schemas),
+                        new CommissionerApi(vertx, config.http().publicOrigin(), dossiers, api.directory(), schemas))
                     .onFailure(e -> api.stop()))
                 .onSuccess(gateway -> gateway.scheduleRetention(dossiers, config.retention())))
             .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
@@ -116,7 +117,8 @@ public final class Gateway {
 
   private static Future<Gateway> deployHttp(Vertx vertx, GatewayConfig config, Store store,
                                             OpenApiRoute openApi, ProviderApi providerApi,
-                                            Dossiers dossiers, ProviderAdminApi providerAdmin) {
+                                            Dossiers dossiers, ProviderAdminApi providerAdmin,
+                                            CommissionerApi commissioners) {
     KeycloakConnection keycloak = new KeycloakConnection(vertx, new KeycloakConnection.Settings(
         config.oidc().issuer().toString(), config.oidc().clientId(),
         config.oidc().clientSecret().reveal(), config.oidc().audience()));
@@ -133,7 +135,7 @@ public final class Gateway {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     AtomicReference<List<RouteDescription>> routes = new AtomicReference<>(List.of());
     return vertx.deployVerticle(() -> new HttpVerticle(config.http(), port, router -> {
-          mountRoutes(router, health, openApi, providerApi, providerAdmin, portal);
+          mountRoutes(router, health, openApi, providerApi, providerAdmin, commissioners, portal);
           routes.set(describe(router));
         }), new DeploymentOptions().setInstances(instances))
         .map(id -> {
@@ -146,11 +148,13 @@ public final class Gateway {
 
   /** Every route of every capability, in one visible place. Static files come last. */
   private static void mountRoutes(Router router, HealthRoutes health, OpenApiRoute openApi,
-                                  ProviderApi providerApi, ProviderAdminApi providerAdmin, PortalRoutes portal) {
+                                  ProviderApi providerApi, ProviderAdminApi providerAdmin,
+                                  CommissionerApi commissioners, PortalRoutes portal) {
     health.mount(router);
     openApi.mount(router);
     providerApi.mount(router);
     providerAdmin.mount(router);
+    commissioners.mount(router);
     portal.mount(router);
     portal.mountStaticFiles(router);
   }
@@ -192,8 +196,8 @@ public final class Gateway {
   }
 
   /**
-   * The dossier service this gateway writes through. For tests and tools that need data no API creates yet (there
-   * is no commissioner API); never for request handling, which goes through the routes.
+   * The dossier service this gateway writes through. For tests and tools that need data no API creates (clients are
+   * not registered through an API yet); never for request handling, which goes through the routes.
    */
   public DossierService dossiers() {
     return dossiers;

@@ -39,4 +39,12 @@ final class DossierKeys {
     return AssociatedData.of("document-key/v1", header.documentId(), header.clientId(),
         Integer.toString(header.version()));
   }
+
+  /**
+   * A text sealed inside a trajectory record ({@link SealedText}), e.g. a commissioner's explanation: bound to the
+   * trajectory, the client and its place in the record, so it does not open when copied to another decision.
+   */
+  static AssociatedData text(String trajectoryId, String clientId, String place) {
+    return AssociatedData.of("trajectory-text/v1", trajectoryId, clientId, place);
+  }
 }

@@ -143,6 +143,11 @@ public final class DossierService {
             }, "client:" + clientId));
   }
 
+  /** Success: whether a client with this id is registered and not shredded. */
+  public Future<Boolean> isRegisteredClient(String clientId) {
+    return clients.findById(clientId).map(found -> found.filter(client -> !client.isShredded()).isPresent());
+  }
+
   /** Stores a new trajectory (clear metadata only). */
   public Future<Trajectory> createTrajectory(Trajectory trajectory) {
     return clients.findById(trajectory.clientId())
@@ -161,20 +166,62 @@ public final class DossierService {
     return trajectories.listByProvider(providerOrganisation);
   }
 
+  /** Success: every trajectory the organisation commissioned, oldest first; never another's. */
+  public Future<java.util.List<Trajectory>> trajectoriesOfCommissioner(String commissionerOrganisation) {
+    return trajectories.listByCommissioner(commissionerOrganisation);
+  }
+
+  /** Success: every trajectory of the client, by sequence number. */
+  public Future<java.util.List<Trajectory>> trajectoriesOfClient(String clientId) {
+    return trajectories.listByClient(clientId);
+  }
+
   /**
    * Ends a trajectory and extends the client's retention to the end date plus the period of its
    * regime (never shortens it: an earlier trajectory of another regime may need longer).
    *
-   * @return the ended trajectory; fails with {@link NotFoundException}, or the repository's
-   *     {@link StaleVersionException} when someone changed the trajectory meanwhile
+   * @return the ended trajectory; fails with {@link NotFoundException}, {@link TrajectoryStateException} when it has
+   *     ended already, or the repository's {@link StaleVersionException} when someone changed the trajectory meanwhile
    */
   public Future<Trajectory> endTrajectory(String trajectoryId, java.time.LocalDate on, TrajectoryResult result,
                                           java.util.List<Cause> causes, Optional<LadderStep> stepAtEnd) {
     return trajectories.findById(trajectoryId)
         .compose(found -> found.map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(new NotFoundException("trajectory"))))
-        .compose(trajectory -> trajectories.update(trajectory.end(on, result, causes, stepAtEnd)))
-        .compose(ended -> extendRetention(ended).map(ended));
+        .compose(trajectory -> saveTrajectory(trajectory.end(on, result, causes, stepAtEnd)));
+  }
+
+  /**
+   * Stores a trajectory changed by one of its transitions, as one compare-and-set on its version: it fails with the
+   * repository's {@link StaleVersionException} when the stored trajectory is no longer the one {@code changed} was
+   * derived from. When the change ended the trajectory, the client's retention is extended as for
+   * {@link #endTrajectory} (also when that step is repeated: it never shortens).
+   *
+   * @return the trajectory as now stored, once durable
+   */
+  public Future<Trajectory> saveTrajectory(Trajectory changed) {
+    return trajectories.update(changed)
+        .compose(saved -> saved.status() == TrajectoryStatus.ENDED ? extendRetention(saved).map(saved)
+            : Future.succeededFuture(saved));
+  }
+
+  /**
+   * Seals {@code text} (a commissioner's explanation) for keeping inside {@code trajectory}'s record at
+   * {@code place} (see {@link SealedText}): a new data key, wrapped by the client's key. Fails with
+   * {@link ShreddedException} when the client's key is gone.
+   */
+  public Future<SealedText> sealText(Trajectory trajectory, String place, String text) {
+    return sealForClient(trajectory.clientId(), DossierKeys.text(trajectory.trajectoryId(), trajectory.clientId(),
+        place), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Opens a text {@link #sealText} sealed at {@code place} of {@code trajectory}. Fails with
+   * {@link ShreddedException} after shredding, {@link IntegrityException} when it was changed or moved.
+   */
+  public Future<String> openText(Trajectory trajectory, String place, SealedText sealed) {
+    return openForClient(trajectory.clientId(), DossierKeys.text(trajectory.trajectoryId(), trajectory.clientId(),
+        place), sealed).map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private Future<Void> extendRetention(Trajectory ended) {
@@ -261,44 +308,20 @@ public final class DossierService {
   }
 
   /**
-   * Data about a client kept outside their documents (such as the reasons written with a transfer decision), sealed
-   * under its own data key, which is wrapped under the client's key: unreadable without the key-encryption key, and
-   * shredded with the client. {@code ad} says what it is and binds it to its record.
+   * Seals data about a client kept outside their documents (a commissioner's explanation, the reasons written
+   * with a transfer decision) under its own data key, wrapped under the client's key: unreadable without the
+   * key-encryption key, and shredded with the client. {@code ad} says what it is and binds it to its record.
    */
-  public record ClientSealed(byte[] wrappedDataKey, byte[] ciphertext) {
-
-    public ClientSealed {
-      wrappedDataKey = wrappedDataKey.clone();
-      ciphertext = ciphertext.clone();
-    }
-
-    @Override
-    public byte[] wrappedDataKey() {
-      return wrappedDataKey.clone();
-    }
-
-    @Override
-    public byte[] ciphertext() {
-      return ciphertext.clone();
-    }
-
-    @Override
-    public String toString() {
-      return "ClientSealed[" + ciphertext.length + " bytes]";
-    }
-  }
-
-  /** Seals {@code plaintext} for {@code clientId} under {@code ad}; see {@link ClientSealed}. */
-  public Future<ClientSealed> sealForClient(String clientId, AssociatedData ad, byte[] plaintext) {
+  public Future<SealedText> sealForClient(String clientId, AssociatedData ad, byte[] plaintext) {
     return withClientKey(clientId, clientKey -> {
       try (DataKey dataKey = DataKey.generate()) {
-        return new ClientSealed(clientKey.wrap(dataKey, keyDataOf(ad)), dataKey.seal(plaintext, ad));
+        return new SealedText(clientKey.wrap(dataKey, keyDataOf(ad)), dataKey.seal(plaintext, ad));
       }
     }, "sealed:" + ad.purpose());
   }
 
   /** The plaintext of {@code sealed}; fails with an integrity failure for other AD, {@link ShreddedException}. */
-  public Future<byte[]> openForClient(String clientId, AssociatedData ad, ClientSealed sealed) {
+  public Future<byte[]> openForClient(String clientId, AssociatedData ad, SealedText sealed) {
     return withClientKey(clientId, clientKey -> {
       try (DataKey dataKey = clientKey.unwrap(sealed.wrappedDataKey(), keyDataOf(ad))) {
         return dataKey.open(sealed.ciphertext(), ad);

@@ -1,14 +1,21 @@
 package nl.reintegratie.gateway.dossier;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import nl.reintegratie.gateway.events.DomainEvents;
 
 /**
  * What a provider organisation may do with dossiers: see the trajectories commissioned to it, and add documents to
@@ -24,6 +31,15 @@ import java.util.UUID;
  * gets the original's result when the original was the same request (same dossier, same kind, byte-identical body),
  * and an {@link IdempotencyConflictException} otherwise. Comparing the stored, decrypted content rather than a
  * separately stored request hash means there is nothing that a crash between two writes could leave inconsistent.
+ *
+ * <p><b>Report-backs</b> also change the trajectory: it becomes reported-back, with the report-back's coded reason,
+ * proposal and date on it, until the commissioner decides ({@link Trajectory#reportedBack}). A trajectory that cannot
+ * take one (it ended, or another report-back still waits for a decision) refuses it before anything is stored. The
+ * document is stored first, the trajectory changed after; a crash in between is repaired by the retry with the same
+ * key, which finds the document and makes the (idempotent) change.
+ *
+ * <p><b>Events</b> ({@link TrajectoryEvents}), once durable: {@code report-submitted} for a new document,
+ * {@code report-back-submitted} when a report-back changed the trajectory.
  */
 public final class ProviderDossiers {
 
@@ -58,12 +74,20 @@ public final class ProviderDossiers {
    */
   public record Submitted(DocumentHeader header, boolean repeated) {}
 
+  /** How often recording a report-back is retried when the trajectory changed meanwhile (a commissioner's change). */
+  private static final int REPORT_BACK_ATTEMPTS = 3;
+
   private final DossierService dossiers;
   private final SubmissionEvidenceRepository evidence;
+  private final DomainEvents events;
+  private final Clock clock;
 
-  public ProviderDossiers(DossierService dossiers, SubmissionEvidenceRepository evidence) {
+  public ProviderDossiers(DossierService dossiers, SubmissionEvidenceRepository evidence, DomainEvents events,
+                          Clock clock) {
     this.dossiers = Objects.requireNonNull(dossiers);
     this.evidence = Objects.requireNonNull(evidence);
+    this.events = Objects.requireNonNull(events);
+    this.clock = Objects.requireNonNull(clock);
   }
 
   /** Success: the trajectories commissioned to {@code organisation}, oldest first. */
@@ -88,15 +112,42 @@ public final class ProviderDossiers {
    *
    * <p>Success: the document (new, or the one the same request stored before) with its evidence durable.
    * Failure: {@link NotFoundException} for a trajectory that does not exist or is another provider's;
-   * {@link IdempotencyConflictException} when the key was used for a different request; the store's failures. After
-   * a store failure the document may or may not exist; retrying with the same key is always safe.
+   * {@link IdempotencyConflictException} when the key was used for a different request;
+   * {@link TrajectoryStateException} for a report-back the trajectory cannot take; the store's failures. After a
+   * store failure the document may or may not exist; retrying with the same key is always safe.
    */
   public Future<Submitted> submit(Submission submission) {
     String documentId = documentId(submission.organisation(), submission.idempotencyKey());
+    boolean reportBack = submission.type() == DocumentType.REPORT_BACK;
+    return trajectory(submission.organisation(), submission.trajectoryId()).compose(owned -> {
+      if (reportBack) {
+        try { // refused before anything is stored, by the same rule that records it afterwards
+          owned.reportedBack(reportBackOf(documentId, submission.body(), clock.instant()));
+        } catch (RuntimeException refused) {
+          return Future.failedFuture(refused);
+        }
+      }
+      return stored(owned, documentId, submission).compose(submitted -> {
+        Future<Optional<Trajectory>> recorded = reportBack
+            ? recordReportBack(submitted.header(), submission.body(), REPORT_BACK_ATTEMPTS)
+            : Future.succeededFuture(Optional.empty());
+        return recorded.map(reportedBack -> {
+          if (!submitted.repeated()) {
+            events.publish(TrajectoryEvents.reportSubmitted(owned, submitted.header(), clock.instant()));
+          }
+          reportedBack.ifPresent(changed -> events.publish(TrajectoryEvents.reportBackSubmitted(changed,
+              changed.reportBack(documentId).orElseThrow(), clock.instant())));
+          return submitted;
+        });
+      });
+    });
+  }
+
+  /** The document and its evidence stored, or found stored by an earlier attempt with the same key. */
+  private Future<Submitted> stored(Trajectory owned, String documentId, Submission submission) {
     DossierService.NewContent content = new DossierService.NewContent(submission.properties(), DocumentType.JSON,
         submission.body(), submission.organisation());
-    return trajectory(submission.organisation(), submission.trajectoryId())
-        .compose(owned -> dossiers.addDocument(documentId, owned.trajectoryId(), submission.type(), content))
+    return dossiers.addDocument(documentId, owned.trajectoryId(), submission.type(), content)
         .map(header -> new Submitted(header, false))
         .recover(failure -> failure instanceof AlreadyExistsException exists
             && exists.kind() == AlreadyExistsException.Kind.DOCUMENT_VERSION
@@ -104,6 +155,43 @@ public final class ProviderDossiers {
         // also on a repeat: the first attempt may have crashed between the document and its evidence
         .compose(submitted -> evidence.keep(documentId, submitted.header().version(), submission.evidence())
             .map(submitted));
+  }
+
+  /**
+   * Puts the stored report-back on its trajectory, unless it is there already (a repeat). Success: the trajectory
+   * when this call changed it. A commissioner's change in between is met by reading again and trying once more.
+   */
+  private Future<Optional<Trajectory>> recordReportBack(DocumentHeader header, byte[] body, int attempts) {
+    ReportBack received = reportBackOf(header.documentId(), body, header.createdAt());
+    return dossiers.findTrajectory(header.trajectoryId())
+        .compose(found -> {
+          Trajectory current = found.orElseThrow(() -> new NotFoundException("trajectory"));
+          Trajectory changed;
+          try {
+            changed = current.reportedBack(received);
+          } catch (RuntimeException refused) {
+            return Future.failedFuture(refused);
+          }
+          return changed == current ? Future.succeededFuture(Optional.<Trajectory>empty())
+              : dossiers.saveTrajectory(changed).map(Optional::of);
+        })
+        .recover(failure -> failure instanceof StaleVersionException && attempts > 1
+            ? recordReportBack(header, body, attempts - 1) : Future.failedFuture(failure));
+  }
+
+  /**
+   * The clear facts of a report-back submission (coded reason, proposal, date). The body passed its JSON Schema at
+   * the edge; anything else is refused as input.
+   */
+  private static ReportBack reportBackOf(String documentId, byte[] body, Instant receivedAt) {
+    try {
+      JsonObject content = new JsonObject(Buffer.buffer(body)).getJsonObject("content");
+      return ReportBack.received(documentId, Coded.fromCode(Cause.class, content.getString("reason")),
+          Coded.fromCode(ReportBackProposal.class, content.getString("proposal")),
+          LocalDate.parse(content.getString("date")), receivedAt);
+    } catch (RuntimeException e) { // not JSON, no content, an unknown code or no date: never the value in the message
+      throw new InvalidInputException("content", "is not a report-back");
+    }
   }
 
   /**

@@ -32,6 +32,13 @@ public interface TrajectoryRepository {
   Future<List<Trajectory>> listByProvider(String providerOrganisation);
 
   /**
+   * Success: every trajectory the commissioner organisation commissioned, oldest first (empty list when none). As
+   * for {@link #listByProvider}, only trajectories whose {@code commissionerOrganisation} is exactly this organisation
+   * are returned: the commissioner API shows this list to that organisation's officers.
+   */
+  Future<List<Trajectory>> listByCommissioner(String commissionerOrganisation);
+
+  /**
    * Stores {@code changed}, which was derived from the stored trajectory with version {@code changed.version()},
    * as version + 1 (optimistic concurrency: a compare-and-set on one document). Id, client, commissioner,
    * provider, regime, type, sequence number and creation time never change; those of {@code changed} are ignored.

@@ -37,7 +37,7 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
       Problems.write(ctx, api);
       return;
     }
-    java.util.Optional<ApiException> mapped = DomainFailures.asProblem(failure);
+    java.util.Optional<ApiException> mapped = DomainFailures.asProblem(failure, Language.of(ctx));
     if (mapped.isPresent()) {
       Problems.write(ctx, mapped.get());
       return;

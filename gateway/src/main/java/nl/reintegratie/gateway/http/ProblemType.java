@@ -18,6 +18,9 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Deze methode kan hier niet", "Method not allowed"),
   NOT_ACCEPTABLE("not-acceptable", 406, "Dit antwoordformaat kunnen we niet geven", "Not acceptable"),
   CONFLICT("conflict", 409, "Dit botst met de huidige gegevens", "Conflict with the current state"),
+  // a change the trajectory's state does not allow (ending an ended trajectory): unlike conflict, a retry won't help
+  TRAJECTORY_STATE_CONFLICT("trajectory-state-conflict", 409, "Dit kan niet in deze fase van het traject",
+      "Not possible in the trajectory's current state"),
   BODY_TOO_LARGE("body-too-large", 413, "Het verzoek is te groot", "The request body is too large"),
   URI_TOO_LONG("uri-too-long", 414, "Het webadres is te lang", "The URI is too long"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Dit soort inhoud nemen we niet aan",
@@ -106,7 +109,8 @@ public enum ProblemType {
     Optional<ProblemType> exact = Arrays.stream(values())
         .filter(t -> t.status == status && t != INVALID_BODY && t != CSRF_REJECTED && t != LOGIN_FAILED
             && t != LOGIN_REQUIRED
-            && t != INTEGRITY_FAILURE && t != IDEMPOTENCY_KEY_MISSING && t != IDEMPOTENCY_KEY_REUSED)
+            && t != INTEGRITY_FAILURE && t != IDEMPOTENCY_KEY_MISSING && t != IDEMPOTENCY_KEY_REUSED
+            && t != TRAJECTORY_STATE_CONFLICT)
         .findFirst();
     if (exact.isPresent()) {
       return exact.get();

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who may use an API route for logged-in people (supervisors now; commissioners and clients next): the one kind
+ * Who may use an API route for logged-in people (supervisors and commissioners now; clients next): the one kind
  * of authentication for those routes, put in front of a route's own handlers.
  *
  * <pre>{@code

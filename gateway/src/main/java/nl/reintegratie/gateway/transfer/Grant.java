@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import nl.reintegratie.gateway.dossier.DossierService.ClientSealed;
+import nl.reintegratie.gateway.dossier.SealedText;
 
 /**
  * A commissioner's decision to hand selected parts of a client's earlier dossier to the provider of their next
@@ -37,7 +37,7 @@ import nl.reintegratie.gateway.dossier.DossierService.ClientSealed;
  */
 public record Grant(String grantId, String clientId, String commissionerOrganisation, String decidedBy,
     String sourceTrajectoryId, String recipientOrganisation, String receivingTrajectoryId, LegalBasis legalBasis,
-    List<DocumentRef> documents, List<RuleOutcome> evaluation, ClientSealed reasons, Instant grantedAt,
+    List<DocumentRef> documents, List<RuleOutcome> evaluation, SealedText reasons, Instant grantedAt,
     Duration waitingPeriod, Duration validFor, Optional<Instant> noticeStoredAt, Optional<Instant> revokedAt) {
 
   /** Whether the recipient may fetch the release at a given moment, and if not, why. */

@@ -92,12 +92,25 @@ class DependencyDirectionTest {
       .that().resideOutsideOfPackage(BASE + ".crypto..")
       .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..");
 
+  /**
+   * Events are a bottom layer like crypto: every capability may publish without depending on another, so the
+   * package itself depends on nothing of ours; only the wiring picks the event bus adapter.
+   */
+  static final ArchRule eventsDependOnNothingOfOurs = noClasses()
+      .that().resideInAPackage(BASE + ".events..")
+      .should().dependOnClassesThat(resideInAPackage(BASE + "..").and(resideOutsideOfPackage(BASE + ".events..")));
+
+  static final ArchRule onlyWiringKnowsTheEventBusAdapter = noClasses()
+      .that().resideOutsideOfPackages(BASE + ".events.bus..", BASE + ".app..")
+      .should().dependOnClassesThat().resideInAPackage(BASE + ".events.bus..");
+
   static Stream<ArchRule> rules() {
     return Stream.of(nothingDependsOnTheWiring, storeDependsOnNothingOfOurs,
         onlyStoreAndMongoAdaptersTouchTheDriver, onlyEdgesTouchVertxWeb, configDependsOnNothingOfOurs,
         domainCodeKnowsNoMongo, cryptoDependsOnNothingOfOurs, onlyCryptoImportsBouncyCastle,
         dossierDomainKnowsNoStoreNorHttp, dossierAdaptersReachOnlyDomainAndStore, onlyWiringKnowsDossierAdapters,
-        transferDomainKnowsNoStoreNorHttp, onlyWiringKnowsTransferAdapters);
+        transferDomainKnowsNoStoreNorHttp, onlyWiringKnowsTransferAdapters, eventsDependOnNothingOfOurs,
+        onlyWiringKnowsTheEventBusAdapter);
   }
 
   @ParameterizedTest

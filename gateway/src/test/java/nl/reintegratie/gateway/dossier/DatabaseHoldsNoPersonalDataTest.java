@@ -25,6 +25,7 @@ class DatabaseHoldsNoPersonalDataTest {
   private static final List<String> CANARIES = List.of(DossierFixture.BSN, DossierFixture.GIVEN_NAME,
       DossierFixture.FAMILY_NAME, DossierFixture.EMAIL, DossierFixture.PHONE, DossierFixture.REPORT_SENTENCE,
       DossierFixture.HEALTH_SENTENCE, DossierFixture.OWN_STORY, DossierFixture.ATTACHMENT_TEXT,
+      DossierFixture.DECISION_SENTENCE, "herstellende",
       "thuiszorg", "rugklachten");
 
   @TempDir

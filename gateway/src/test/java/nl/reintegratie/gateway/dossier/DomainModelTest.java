@@ -24,7 +24,8 @@ class DomainModelTest {
   static Stream<Class<? extends Enum<?>>> codedEnums() {
     return Stream.of(Regime.class, TrajectoryType.class, TrajectoryStatus.class, TrajectoryResult.class,
         Cause.class, DocumentType.class, Confidentiality.class, Transferability.class, AuthorRole.class,
-        CorrectionReason.class, Goal.Kind.class, AttachmentRefusal.class);
+        CorrectionReason.class, Goal.Kind.class, AttachmentRefusal.class, ReportBackProposal.class,
+        ReportBackOutcome.class, FollowUpKind.class);
   }
 
   @ParameterizedTest
@@ -187,15 +188,152 @@ class DomainModelTest {
   void trajectory_movesFromPlannedThroughActiveToEnded() {
     Trajectory planned = Fixtures.trajectory("c-1");
     Trajectory active = planned.start(LocalDate.of(2026, 12, 2), Optional.of(LadderStep.SOCIAL_CONTACTS));
-    Trajectory ended = active.reportBack().end(LocalDate.of(2027, 3, 1), TrajectoryResult.ENDED_EARLY,
-        List.of(Cause.ILLNESS, Cause.TOO_SHORT), Optional.of(LadderStep.ORGANISED_ACTIVITIES));
+    Trajectory ended = active.reportedBack(reportBack("rb-1", ReportBackProposal.STOP))
+        .end(LocalDate.of(2027, 3, 1), TrajectoryResult.ENDED_EARLY, List.of(Cause.ILLNESS, Cause.TOO_SHORT),
+            Optional.of(LadderStep.ORGANISED_ACTIVITIES));
 
     assertThat(ended.status()).isEqualTo(TrajectoryStatus.ENDED);
     assertThat(ended.result()).contains(TrajectoryResult.ENDED_EARLY);
     assertThat(ended.version()).isEqualTo(1);
-    assertThatThrownBy(planned::reportBack).isInstanceOf(IllegalStateException.class);
+    assertThat(ended.pendingReportBack()).as("ended without deciding it").isPresent();
+    assertThatThrownBy(() -> active.start(LocalDate.of(2026, 12, 3), Optional.empty()))
+        .isInstanceOfSatisfying(TrajectoryStateException.class,
+            e -> assertThat(e.reason()).isEqualTo(TrajectoryStateException.Reason.NOT_PLANNED));
     assertThatThrownBy(() -> ended.end(LocalDate.of(2027, 3, 2), TrajectoryResult.PLACED, List.of(),
-        Optional.empty())).isInstanceOf(IllegalStateException.class);
+        Optional.empty())).isInstanceOfSatisfying(TrajectoryStateException.class,
+            e -> assertThat(e.reason()).isEqualTo(TrajectoryStateException.Reason.ALREADY_ENDED));
+    assertThatThrownBy(() -> ended.reportBackDecided("rb-1", rejected())).isInstanceOf(TrajectoryStateException.class);
+  }
+
+  @Test
+  void reportBack_isTakenOnceWhilePlannedOrActive_andWaitsForTheCommissioner() {
+    Trajectory planned = Fixtures.trajectory("c-1");
+    Trajectory reported = planned.reportedBack(reportBack("rb-1", ReportBackProposal.ADJUST));
+
+    assertThat(reported.status()).isEqualTo(TrajectoryStatus.REPORTED_BACK);
+    assertThat(reported.pendingReportBack().map(ReportBack::documentId)).contains("rb-1");
+    assertThat(reported.reportedBack(reportBack("rb-1", ReportBackProposal.ADJUST))).isSameAs(reported);
+    assertThat(reported.takesReportBack("rb-1")).isTrue();
+    assertThat(reported.takesReportBack("rb-2")).isFalse();
+    assertThatThrownBy(() -> reported.reportedBack(reportBack("rb-2", ReportBackProposal.STOP)))
+        .isInstanceOfSatisfying(TrajectoryStateException.class,
+            e -> assertThat(e.reason()).isEqualTo(TrajectoryStateException.Reason.REPORT_BACK_PENDING));
+  }
+
+  @Test
+  void rejectingAReportBack_returnsTheTrajectoryToWhereItWas_andItCanReportBackAgain() {
+    Trajectory active = Fixtures.trajectory("c-1").start(LocalDate.of(2026, 12, 2), Optional.empty());
+    Trajectory planned = Fixtures.trajectory("c-1");
+
+    Trajectory continued = active.reportedBack(reportBack("rb-1", ReportBackProposal.STOP))
+        .reportBackDecided("rb-1", rejected());
+    Trajectory stillPlanned = planned.reportedBack(reportBack("rb-1", ReportBackProposal.STOP))
+        .reportBackDecided("rb-1", rejected());
+
+    assertThat(continued.status()).isEqualTo(TrajectoryStatus.ACTIVE);
+    assertThat(stillPlanned.status()).isEqualTo(TrajectoryStatus.PLANNED);
+    assertThat(continued.pendingReportBack()).isEmpty();
+    assertThatThrownBy(() -> continued.reportBackDecided("rb-1", rejected()))
+        .isInstanceOfSatisfying(TrajectoryStateException.class,
+            e -> assertThat(e.reason()).isEqualTo(TrajectoryStateException.Reason.REPORT_BACK_DECIDED));
+    assertThatThrownBy(() -> continued.reportBackDecided("rb-9", rejected())).isInstanceOf(NotFoundException.class);
+    assertThat(continued.reportedBack(reportBack("rb-2", ReportBackProposal.STOP)).status())
+        .isEqualTo(TrajectoryStatus.REPORTED_BACK);
+  }
+
+  @Test
+  void acceptingAReportBack_endsTheTrajectoryEarly_unlessItProposedToAdjust() {
+    Trajectory active = Fixtures.trajectory("c-1").start(LocalDate.of(2026, 12, 2), Optional.empty());
+    LocalDate decided = LocalDate.of(2027, 1, 20);
+
+    Trajectory stopped = active.reportedBack(reportBack("rb-1", ReportBackProposal.OTHER_PROVIDER))
+        .reportBackDecided("rb-1", accepted(decided));
+    Trajectory adjusted = active.reportedBack(reportBack("rb-1", ReportBackProposal.ADJUST))
+        .reportBackDecided("rb-1", accepted(decided));
+
+    assertThat(stopped.status()).isEqualTo(TrajectoryStatus.ENDED);
+    assertThat(stopped.result()).contains(TrajectoryResult.ENDED_EARLY);
+    assertThat(stopped.actualEnd()).contains(decided);
+    assertThat(stopped.causes()).containsExactly(Cause.NO_CLICK);
+    assertThat(adjusted.status()).isEqualTo(TrajectoryStatus.ACTIVE);
+    assertThat(adjusted.actualEnd()).isEmpty();
+  }
+
+  @Test
+  void followUp_isDecidedOnceAndOnlyAfterTheEnd() {
+    Trajectory planned = Fixtures.trajectory("c-1");
+    Trajectory ended = planned.end(LocalDate.of(2027, 1, 5), TrajectoryResult.ENDED_WITHOUT_RESULT,
+        List.of(Cause.MOTIVATION), Optional.empty());
+    FollowUpDecision stop = new FollowUpDecision(FollowUpKind.REASONED_STOP, LocalDate.of(2027, 2, 1),
+        LocalDate.of(2027, 2, 3), "officer-1", NOW, Optional.empty(), Optional.of(sealed()));
+
+    Trajectory decided = ended.followUpDecided(stop);
+
+    assertThat(decided.followUp()).contains(stop);
+    assertThat(stop.onTime()).isFalse();
+    assertThatThrownBy(() -> planned.followUpDecided(stop)).isInstanceOfSatisfying(TrajectoryStateException.class,
+        e -> assertThat(e.reason()).isEqualTo(TrajectoryStateException.Reason.NOT_ENDED));
+    assertThatThrownBy(() -> decided.followUpDecided(stop)).isInstanceOfSatisfying(TrajectoryStateException.class,
+        e -> assertThat(e.reason()).isEqualTo(TrajectoryStateException.Reason.FOLLOW_UP_DECIDED));
+  }
+
+  @Test
+  void decisions_carryWhatTheirKindNeeds() {
+    assertThatThrownBy(() -> new ReportBackDecision(ReportBackOutcome.REJECTED, LocalDate.of(2027, 1, 1), "officer-1",
+        NOW, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new FollowUpDecision(FollowUpKind.NEW_TRAJECTORY, LocalDate.of(2027, 2, 1),
+        LocalDate.of(2027, 1, 20), "officer-1", NOW, Optional.empty(), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new FollowUpDecision(FollowUpKind.OTHER_SERVICE, LocalDate.of(2027, 2, 1),
+        LocalDate.of(2027, 1, 20), "officer-1", NOW, Optional.of("t-2-abcdef"), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new FollowUpDecision(FollowUpKind.REASONED_STOP, LocalDate.of(2027, 2, 1),
+        LocalDate.of(2027, 1, 20), "officer-1", NOW, Optional.empty(), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new SealedText(new byte[] {65}, "Fatima".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .hasToString("SealedText[6 bytes]");
+  }
+
+  /** The request bodies' codes are parsed into these enums: a code the schema allows but the enum lacks would be a 500. */
+  @Test
+  void decisionCodes_areExactlyTheSchemasCodes() {
+    nl.reintegratie.schemas.SchemaCatalog schemas = nl.reintegratie.schemas.SchemaCatalog.load();
+
+    assertThat(codes(ReportBackProposal.class)).containsExactlyInAnyOrderElementsOf(
+        schemaEnum(schemas, "report-back", "proposal"));
+    assertThat(codes(ReportBackOutcome.class)).containsExactlyInAnyOrderElementsOf(
+        schemaEnum(schemas, "report-back-decision", "decision"));
+    assertThat(codes(FollowUpKind.class)).containsExactlyInAnyOrderElementsOf(
+        schemaEnum(schemas, "follow-up-decision", "kind"));
+    assertThat(codes(TrajectoryResult.class)).containsExactlyInAnyOrderElementsOf(
+        schemaEnum(schemas, "trajectory-ending", "result"));
+  }
+
+  private static List<String> codes(Class<? extends Enum<?>> type) {
+    return Arrays.stream(type.getEnumConstants()).map(constant -> ((Coded) constant).code()).toList();
+  }
+
+  private static List<String> schemaEnum(nl.reintegratie.schemas.SchemaCatalog schemas, String schema,
+                                         String property) {
+    return schemas.schema(schema).getJsonObject("properties").getJsonObject(property).getJsonArray("enum").stream()
+        .map(String.class::cast).toList();
+  }
+
+  private static ReportBack reportBack(String documentId, ReportBackProposal proposal) {
+    return ReportBack.received(documentId, Cause.NO_CLICK, proposal, LocalDate.of(2027, 1, 15), NOW);
+  }
+
+  private static ReportBackDecision rejected() {
+    return new ReportBackDecision(ReportBackOutcome.REJECTED, LocalDate.of(2027, 1, 18), "officer-1", NOW,
+        Optional.of(sealed()));
+  }
+
+  private static ReportBackDecision accepted(LocalDate on) {
+    return new ReportBackDecision(ReportBackOutcome.ACCEPTED, on, "officer-1", NOW, Optional.empty());
+  }
+
+  private static SealedText sealed() {
+    return new SealedText(Fixtures.randomBytes(60), Fixtures.randomBytes(40));
   }
 
   @Test

@@ -41,6 +41,7 @@ public final class DossierFixture implements AutoCloseable {
   static final String HEALTH_SENTENCE = "Zij heeft last van chronische rugklachten na een ongeval";
   static final String OWN_STORY = "Ik wil graag dat de volgende coach eerst naar mijn verhaal luistert";
   static final String ATTACHMENT_TEXT = "Curriculum vitae van een zorgmedewerker in opleiding";
+  static final String DECISION_SENTENCE = "Mevrouw is herstellende van een operatie, dus het traject loopt door";
 
   static final RetentionPolicy RETENTION = RetentionPolicy.uniform(java.time.Period.ofYears(7));
 
@@ -109,6 +110,17 @@ public final class DossierFixture implements AutoCloseable {
           new DossierService.NewContent(properties, contentType, content, author)).await(30, TimeUnit.SECONDS));
       contents.add(content);
     }
+    // a report-back the commissioner rejected, with an explanation that is a canary too
+    String reportBack = headers.stream().filter(header -> header.type() == DocumentType.REPORT_BACK).findFirst()
+        .orElseThrow().documentId();
+    Trajectory stored = service.findTrajectory(trajectory.trajectoryId()).await(30, TimeUnit.SECONDS).orElseThrow();
+    SealedText explanation = service.sealText(stored, SealedText.reportBackDecision(reportBack), DECISION_SENTENCE)
+        .await(30, TimeUnit.SECONDS);
+    service.saveTrajectory(stored.reportedBack(ReportBack.received(reportBack, Cause.ILLNESS,
+            ReportBackProposal.ADJUST, LocalDate.of(2026, 3, 2), java.time.Instant.now()))
+        .reportBackDecided(reportBack, new ReportBackDecision(ReportBackOutcome.REJECTED, LocalDate.of(2026, 3, 4),
+            "2c1e9a7b-0d4f-4e55-9a43-5b1f1e0f7c21", java.time.Instant.now(), Optional.of(explanation))))
+        .await(30, TimeUnit.SECONDS);
     return new Written(clientId, trajectory.trajectoryId(), headers, contents);
   }
 

@@ -140,7 +140,7 @@ class DossierServiceTest {
   void dataSealedForTheClient_opensOnlyUnderItsOwnRecord_andIsShreddedWithTheClient() throws Exception {
     byte[] reasons = "Zodat de nieuwe coach niet opnieuw begint.".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     var ad = nl.reintegratie.protocol.crypto.AssociatedData.of("grant-reasons", "grant-1");
-    DossierService.ClientSealed sealed = await(fixture.service.sealForClient(written.clientId(), ad, reasons));
+    SealedText sealed = await(fixture.service.sealForClient(written.clientId(), ad, reasons));
 
     assertThat(new String(sealed.ciphertext(), java.nio.charset.StandardCharsets.ISO_8859_1))
         .doesNotContain(new String(reasons, java.nio.charset.StandardCharsets.ISO_8859_1));
@@ -170,6 +170,29 @@ class DossierServiceTest {
     assertThat(await(fixture.trajectories.findById(written.trajectoryId()))).contains(trajectoryBefore);
     assertThat(await(fixture.documents.listByTrajectory(written.trajectoryId())))
         .as("the clear metadata of the documents stays for statistics").hasSize(written.headers().size());
+  }
+
+  @Test
+  void aSealedExplanation_opensInItsOwnPlaceOnly_andNotAfterShredding() throws Exception {
+    Trajectory trajectory = await(fixture.trajectories.findById(written.trajectoryId())).orElseThrow();
+    ReportBack rejected = trajectory.reportBacks().get(0);
+    SealedText sealed = rejected.decision().orElseThrow().explanation().orElseThrow();
+    String place = SealedText.reportBackDecision(rejected.documentId());
+
+    assertThat(await(fixture.service.openText(trajectory, place, sealed))).isEqualTo(DossierFixture.DECISION_SENTENCE);
+    assertThatThrownBy(() -> await(fixture.service.openText(trajectory, SealedText.FOLLOW_UP_DECISION, sealed)))
+        .as("moved to the follow-up decision").isInstanceOf(IntegrityException.class);
+    byte[] flipped = sealed.ciphertext();
+    flipped[flipped.length - 1] ^= 0x01;
+    assertThatThrownBy(() -> await(fixture.service.openText(trajectory, place,
+        new SealedText(sealed.wrappedDataKey(), flipped)))).isInstanceOf(IntegrityException.class);
+
+    await(fixture.service.shredClient(written.clientId()));
+
+    assertThatThrownBy(() -> await(fixture.service.openText(trajectory, place, sealed)))
+        .isInstanceOf(ShreddedException.class);
+    assertThatThrownBy(() -> await(fixture.service.sealText(trajectory, place, "nieuw")))
+        .isInstanceOf(ShreddedException.class);
   }
 
   @Test

@@ -18,6 +18,7 @@ import nl.reintegratie.client.ProviderCredentials;
 import nl.reintegratie.client.TlsTrust;
 import nl.reintegratie.gateway.app.Gateway;
 import nl.reintegratie.gateway.dossier.DossierService;
+import nl.reintegratie.gateway.dossier.SealedText;
 import nl.reintegratie.gateway.dossier.Goal;
 import nl.reintegratie.gateway.dossier.Regime;
 import nl.reintegratie.gateway.dossier.Trajectory;
@@ -66,7 +67,7 @@ public final class Handovers {
                             List<DocumentRef> documents, Optional<Instant> noticeStoredAt, Duration waitingPeriod,
                             Duration validFor, Optional<Instant> revokedAt) {
     String grantId = UUID.randomUUID().toString();
-    DossierService.ClientSealed reasons = gateway.dossiers().sealForClient(clientId,
+    SealedText reasons = gateway.dossiers().sealForClient(clientId,
         AssociatedData.of("grant-reasons", grantId),
         "{\"necessityReason\":\"Zodat de nieuwe coach niet opnieuw begint.\"}".getBytes(StandardCharsets.UTF_8))
         .await();

@@ -17,6 +17,11 @@ public final class DossierCollections {
    */
   public static final String PROVIDER_TRAJECTORIES = "dossier_provider_trajectories";
   /**
+   * {@code {_id: commissionerOrganisation, trajectoryIds: [...]}}: which trajectories an organisation commissioned.
+   * The commissioner of a trajectory never changes either.
+   */
+  public static final String COMMISSIONER_TRAJECTORIES = "dossier_commissioner_trajectories";
+  /**
    * The provider's signature over a submitted document, {@code {_id: "<documentId>:<version>", keyId,
    * signatureInput, signature, contentDigest, created}}, see {@code MongoSubmissionEvidence}.
    */

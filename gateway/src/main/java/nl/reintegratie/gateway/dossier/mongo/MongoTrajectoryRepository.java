@@ -1,6 +1,7 @@
 package nl.reintegratie.gateway.dossier.mongo;
 
 import static nl.reintegratie.gateway.dossier.mongo.DossierCollections.CLIENT_TRAJECTORIES;
+import static nl.reintegratie.gateway.dossier.mongo.DossierCollections.COMMISSIONER_TRAJECTORIES;
 import static nl.reintegratie.gateway.dossier.mongo.DossierCollections.PROVIDER_TRAJECTORIES;
 import static nl.reintegratie.gateway.dossier.mongo.DossierCollections.TRAJECTORIES;
 
@@ -45,6 +46,10 @@ import nl.reintegratie.gateway.store.Store;
  * the one asked for. One document per provider holds about 40 bytes per trajectory: 10,000 trajectories are about
  * 400 KB, well under MongoDB's 16 MB document limit; beyond that the list needs buckets (one document per provider
  * and year).
+ *
+ * <p><b>Trajectories per commissioner</b> likewise, in {@value DossierCollections#COMMISSIONER_TRAJECTORIES}, keyed
+ * by the commissioner organisation, with the same order of writes, the same filter on read and the same size limit.
+ * Trajectories created before this list existed are not in it.
  */
 public final class MongoTrajectoryRepository implements TrajectoryRepository {
 
@@ -60,7 +65,9 @@ public final class MongoTrajectoryRepository implements TrajectoryRepository {
       return Future.failedFuture(new IllegalArgumentException("a new trajectory has version 1"));
     }
     Future<String> written = store.durably(mongo -> listUnderClient(mongo, trajectory)
-        .compose(listed -> listUnderProvider(mongo, trajectory))
+        .compose(listed -> listUnder(mongo, PROVIDER_TRAJECTORIES, trajectory.providerOrganisation(), trajectory))
+        .compose(listed -> listUnder(mongo, COMMISSIONER_TRAJECTORIES, trajectory.commissionerOrganisation(),
+            trajectory))
         .compose(listed -> mongo.insert(TRAJECTORIES, TrajectoryCodec.toDocument(trajectory))));
     return StoreFailures.duplicateAs(written, AlreadyExistsException.Kind.TRAJECTORY).mapEmpty();
   }
@@ -72,11 +79,12 @@ public final class MongoTrajectoryRepository implements TrajectoryRepository {
         new JsonObject().put("_id", trajectory.clientId()), update, new UpdateOptions().setUpsert(true));
   }
 
-  private static Future<?> listUnderProvider(MongoClient mongo, Trajectory trajectory) {
+  /** Adds the trajectory's id to the list document {@code listId} of {@code listCollection} (atomic, idempotent). */
+  private static Future<?> listUnder(MongoClient mongo, String listCollection, String listId, Trajectory trajectory) {
     JsonObject update = new JsonObject().put("$addToSet",
         new JsonObject().put("trajectoryIds", trajectory.trajectoryId()));
-    return mongo.updateCollectionWithOptions(PROVIDER_TRAJECTORIES,
-        new JsonObject().put("_id", trajectory.providerOrganisation()), update, new UpdateOptions().setUpsert(true));
+    return mongo.updateCollectionWithOptions(listCollection, new JsonObject().put("_id", listId), update,
+        new UpdateOptions().setUpsert(true));
   }
 
   @Override
@@ -101,6 +109,16 @@ public final class MongoTrajectoryRepository implements TrajectoryRepository {
         .map(trajectories -> trajectories.stream()
             // the list is bookkeeping; the trajectory itself decides whose it is
             .filter(trajectory -> trajectory.providerOrganisation().equals(providerOrganisation))
+            .sorted(Comparator.comparing(Trajectory::createdAt).thenComparing(Trajectory::trajectoryId))
+            .collect(Collectors.toList()));
+  }
+
+  @Override
+  public Future<List<Trajectory>> listByCommissioner(String commissionerOrganisation) {
+    return listed(COMMISSIONER_TRAJECTORIES, commissionerOrganisation)
+        .map(trajectories -> trajectories.stream()
+            // the list is bookkeeping; the trajectory itself decides whose it is
+            .filter(trajectory -> trajectory.commissionerOrganisation().equals(commissionerOrganisation))
             .sorted(Comparator.comparing(Trajectory::createdAt).thenComparing(Trajectory::trajectoryId))
             .collect(Collectors.toList()));
   }

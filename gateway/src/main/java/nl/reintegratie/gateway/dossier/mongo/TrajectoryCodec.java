@@ -24,8 +24,9 @@ import nl.reintegratie.gateway.dossier.TrajectoryType;
 import nl.reintegratie.gateway.store.BsonJson;
 
 /**
- * {@link Trajectory} as a MongoDB document: codes, ISO dates ({@code 2026-03-01}), numbers and ids only. Optional
- * values that are empty are left out of the document.
+ * {@link Trajectory} as a MongoDB document: codes, ISO dates ({@code 2026-03-01}), numbers and ids only, but for a
+ * commissioner's sealed explanations ({@link DecisionCodec}). Optional values that are empty are left out of the
+ * document.
  */
 final class TrajectoryCodec {
 
@@ -52,10 +53,12 @@ final class TrajectoryCodec {
   private static final String LADDER_STEP_AT_START = "ladderStepAtStart";
   private static final String LADDER_STEP_AT_END = "ladderStepAtEnd";
   private static final String RESULT = "result";
+  private static final String REPORT_BACKS = "reportBacks";
+  private static final String FOLLOW_UP = "followUp";
 
   /** The fields {@link #changeableFields} may leave out, which an update must then remove. */
   static final List<String> OPTIONAL_CHANGEABLE_FIELDS = List.of(GOAL_LADDER_STEP, ACTUAL_START, ACTUAL_END,
-      LAST_CONTACT_DATE, LADDER_STEP_AT_START, LADDER_STEP_AT_END, RESULT);
+      LAST_CONTACT_DATE, LADDER_STEP_AT_START, LADDER_STEP_AT_END, RESULT, FOLLOW_UP);
 
   private TrajectoryCodec() {
   }
@@ -86,7 +89,8 @@ final class TrajectoryCodec {
         .put(PLANNED_START, day(trajectory.plannedStart()))
         .put(PLANNED_END, day(trajectory.plannedEnd()))
         .put(STATUS, trajectory.status().code())
-        .put(CAUSES, new JsonArray(trajectory.causes().stream().map(Cause::code).collect(Collectors.toList())));
+        .put(CAUSES, new JsonArray(trajectory.causes().stream().map(Cause::code).collect(Collectors.toList())))
+        .put(REPORT_BACKS, DecisionCodec.reportBacks(trajectory.reportBacks()));
     putIfPresent(fields, GOAL_LADDER_STEP, trajectory.goal().targetStep().map(LadderStep::number));
     putIfPresent(fields, ACTUAL_START, trajectory.actualStart().map(BsonJson::day));
     putIfPresent(fields, ACTUAL_END, trajectory.actualEnd().map(BsonJson::day));
@@ -94,6 +98,7 @@ final class TrajectoryCodec {
     putIfPresent(fields, LADDER_STEP_AT_START, trajectory.ladderStepAtStart().map(LadderStep::number));
     putIfPresent(fields, LADDER_STEP_AT_END, trajectory.ladderStepAtEnd().map(LadderStep::number));
     putIfPresent(fields, RESULT, trajectory.result().map(TrajectoryResult::code));
+    putIfPresent(fields, FOLLOW_UP, trajectory.followUp().map(DecisionCodec::followUp));
     return fields;
   }
 
@@ -122,6 +127,9 @@ final class TrajectoryCodec {
         optionalStep(document, LADDER_STEP_AT_END),
         Optional.ofNullable(document.getString(RESULT)).map(code -> Coded.fromCode(TrajectoryResult.class, code)),
         instant(document, CREATED_AT),
+        // absent in trajectories stored before report-backs were recorded
+        DecisionCodec.reportBacks(document.getJsonArray(REPORT_BACKS)),
+        DecisionCodec.followUp(document.getJsonObject(FOLLOW_UP)),
         document.getLong(VERSION));
   }
 

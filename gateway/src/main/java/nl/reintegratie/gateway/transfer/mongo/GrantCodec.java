@@ -11,7 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import nl.reintegratie.gateway.dossier.Coded;
-import nl.reintegratie.gateway.dossier.DossierService.ClientSealed;
+import nl.reintegratie.gateway.dossier.SealedText;
 import nl.reintegratie.gateway.transfer.DocumentRef;
 import nl.reintegratie.gateway.transfer.Grant;
 import nl.reintegratie.gateway.transfer.LegalBasis;
@@ -79,7 +79,7 @@ final class GrantCodec {
         document.getString("sourceTrajectoryId"), document.getString("recipientOrganisation"),
         document.getString("receivingTrajectoryId"),
         Coded.fromCode(LegalBasis.class, document.getString("legalBasis")), documents, evaluation,
-        new ClientSealed(bytes(document, "reasonsWrappedKey"), bytes(document, "reasonsCiphertext")),
+        new SealedText(bytes(document, "reasonsWrappedKey"), bytes(document, "reasonsCiphertext")),
         instant(document, "grantedAt"), Duration.ofSeconds(document.getLong("waitingSeconds")),
         Duration.ofSeconds(document.getLong("validSeconds")), optionalInstant(document, NOTICE_STORED_AT),
         optionalInstant(document, REVOKED_AT));

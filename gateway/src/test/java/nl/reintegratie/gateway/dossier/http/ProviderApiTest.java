@@ -78,7 +78,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * kansrijk's dev folders, exactly as a provider makes them; the client verifies every response against the
  * gateway's dev public key, and {@link #assertSignedByTheGateway} checks it once more independently. Requests that
  * are deliberately wrong (unsigned, an unsigned or missing Idempotency-Key) are built by hand. Trajectories are
- * created through the dossier service, since there is no commissioner API yet.
+ * created through the dossier service, which needs no Keycloak (the commissioner API's
+ * own test, {@code CommissionerApiTest}, creates them through that API).
  */
 @Timeout(180)
 class ProviderApiTest {

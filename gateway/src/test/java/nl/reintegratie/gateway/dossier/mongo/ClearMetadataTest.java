@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.reintegratie.gateway.dossier.AttachmentType;
 import nl.reintegratie.gateway.dossier.Cause;
@@ -20,8 +21,15 @@ import nl.reintegratie.gateway.dossier.DocumentHeader;
 import nl.reintegratie.gateway.dossier.DocumentProperties;
 import nl.reintegratie.gateway.dossier.DocumentType;
 import nl.reintegratie.gateway.dossier.Fixtures;
+import nl.reintegratie.gateway.dossier.FollowUpDecision;
+import nl.reintegratie.gateway.dossier.FollowUpKind;
 import nl.reintegratie.gateway.dossier.LadderStep;
 import nl.reintegratie.gateway.dossier.Regime;
+import nl.reintegratie.gateway.dossier.ReportBack;
+import nl.reintegratie.gateway.dossier.ReportBackDecision;
+import nl.reintegratie.gateway.dossier.ReportBackOutcome;
+import nl.reintegratie.gateway.dossier.ReportBackProposal;
+import nl.reintegratie.gateway.dossier.SealedText;
 import nl.reintegratie.gateway.dossier.StoredDocument;
 import nl.reintegratie.gateway.dossier.Trajectory;
 import nl.reintegratie.gateway.dossier.TrajectoryResult;
@@ -40,6 +48,7 @@ class ClearMetadataTest extends EmbeddedStoreTestBase {
       Set.of("sealedPersonalData", "wrappedDataKey", "wrappedKey", "ciphertext");
   private static final List<String> COLLECTIONS = List.of(DossierCollections.CLIENTS,
       DossierCollections.CLIENT_KEYS, DossierCollections.TRAJECTORIES, DossierCollections.CLIENT_TRAJECTORIES,
+      DossierCollections.PROVIDER_TRAJECTORIES, DossierCollections.COMMISSIONER_TRAJECTORIES,
       DossierCollections.DOCUMENT_VERSIONS, DossierCollections.DOCUMENT_CONTENTS,
       DossierCollections.DOCUMENTS_BY_TRAJECTORY, DossierCollections.DOCUMENTS_BY_CLIENT);
 
@@ -83,10 +92,21 @@ class ClearMetadataTest extends EmbeddedStoreTestBase {
     MongoTrajectoryRepository trajectories = new MongoTrajectoryRepository(store);
     Trajectory trajectory = Fixtures.trajectory(client.clientId());
     await(trajectories.create(trajectory));
+    String reportBack = UUID.randomUUID().toString();
+    // the commissioners' explanations are plain text here on purpose too: only ever binary, in the encrypted fields
     await(trajectories.update(trajectory.start(LocalDate.of(2026, 12, 2), Optional.of(LadderStep.ISOLATED))
         .withLastContact(LocalDate.of(2027, 1, 5))
+        .reportedBack(ReportBack.received(reportBack, Cause.ILLNESS, ReportBackProposal.STOP,
+            LocalDate.of(2027, 1, 10), NOW))
+        .reportBackDecided(reportBack, new ReportBackDecision(ReportBackOutcome.REJECTED, LocalDate.of(2027, 1, 12),
+            "2c1e9a7b-0d4f-4e55-9a43-5b1f1e0f7c21", NOW, Optional.of(new SealedText(Fixtures.randomBytes(60),
+                "Ze is ziek; we wachten haar herstel af".getBytes(StandardCharsets.UTF_8)))))
         .end(LocalDate.of(2027, 2, 1), TrajectoryResult.ENDED_EARLY, List.of(Cause.COMPLEX_PROBLEMS, Cause.OTHER),
-            Optional.of(LadderStep.SOCIAL_CONTACTS))));
+            Optional.of(LadderStep.SOCIAL_CONTACTS))
+        .followUpDecided(new FollowUpDecision(FollowUpKind.REASONED_STOP, LocalDate.of(2027, 3, 1),
+            LocalDate.of(2027, 2, 20), "2c1e9a7b-0d4f-4e55-9a43-5b1f1e0f7c21", NOW, Optional.empty(),
+            Optional.of(new SealedText(Fixtures.randomBytes(60),
+                "Zij verhuist naar een andere gemeente".getBytes(StandardCharsets.UTF_8)))))));
 
     MongoDocumentRepository documents = new MongoDocumentRepository(store);
     DocumentHeader report = Fixtures.firstHeader(trajectory, DocumentType.END_REPORT);

@@ -15,9 +15,16 @@ import java.util.UUID;
 import nl.reintegratie.gateway.dossier.AlreadyExistsException;
 import nl.reintegratie.gateway.dossier.Cause;
 import nl.reintegratie.gateway.dossier.Fixtures;
+import nl.reintegratie.gateway.dossier.FollowUpDecision;
+import nl.reintegratie.gateway.dossier.FollowUpKind;
 import nl.reintegratie.gateway.dossier.Goal;
 import nl.reintegratie.gateway.dossier.LadderStep;
 import nl.reintegratie.gateway.dossier.Regime;
+import nl.reintegratie.gateway.dossier.ReportBack;
+import nl.reintegratie.gateway.dossier.ReportBackDecision;
+import nl.reintegratie.gateway.dossier.ReportBackOutcome;
+import nl.reintegratie.gateway.dossier.ReportBackProposal;
+import nl.reintegratie.gateway.dossier.SealedText;
 import nl.reintegratie.gateway.dossier.StaleVersionException;
 import nl.reintegratie.gateway.dossier.Trajectory;
 import nl.reintegratie.gateway.dossier.TrajectoryResult;
@@ -113,7 +120,7 @@ class MongoTrajectoryRepositoryTest extends EmbeddedStoreTestBase {
     Trajectory tampered = new Trajectory(trajectory.trajectoryId(), "client-2", "uwv", "other-provider",
         Regime.WAO, TrajectoryType.PLACEMENT, trajectory.goal(), trajectory.plannedStart(), trajectory.plannedEnd(),
         Optional.empty(), Optional.empty(), trajectory.status(), 7, Optional.empty(), List.of(), Optional.empty(),
-        Optional.empty(), Optional.empty(), NOW.plusSeconds(1), 1);
+        Optional.empty(), Optional.empty(), NOW.plusSeconds(1), List.of(), Optional.empty(), 1);
 
     Trajectory stored = await(trajectories.update(tampered));
 
@@ -214,6 +221,35 @@ class MongoTrajectoryRepositoryTest extends EmbeddedStoreTestBase {
   }
 
   @Test
+  void listByCommissioner_returnsOnlyTheOrganisationsTrajectories_evenWhenItsListSaysOtherwise() {
+    Trajectory mine = Fixtures.trajectory("client-1");
+    Trajectory theirs = Trajectory.plan(UUID.randomUUID().toString(), "client-1", "uwv", "kansrijk", Regime.WW,
+        TrajectoryType.JOB_HUNTING, Goal.paidWork(), mine.plannedStart(), mine.plannedEnd(), 2, NOW);
+    await(trajectories.create(mine));
+    await(trajectories.create(theirs));
+    // bookkeeping gone wrong (a failed create on a taken id): uwv's trajectory listed under the municipality
+    await(store.mongo().updateCollectionWithOptions(DossierCollections.COMMISSIONER_TRAJECTORIES,
+        new JsonObject().put("_id", mine.commissionerOrganisation()),
+        new JsonObject().put("$addToSet", new JsonObject().put("trajectoryIds", theirs.trajectoryId())),
+        new UpdateOptions().setUpsert(true)));
+
+    assertThat(await(trajectories.listByCommissioner(mine.commissionerOrganisation()))).containsExactly(mine);
+    assertThat(await(trajectories.listByCommissioner("uwv"))).containsExactly(theirs);
+    assertThat(await(trajectories.listByCommissioner("gemeente-zwolle"))).isEmpty();
+  }
+
+  @Test
+  void aTrajectoryStoredBeforeReportBacksWereRecorded_readsWithoutThem() {
+    Trajectory trajectory = Fixtures.trajectory("client-1");
+    await(trajectories.create(trajectory));
+    await(store.mongo().updateCollection(DossierCollections.TRAJECTORIES,
+        new JsonObject().put("_id", trajectory.trajectoryId()),
+        new JsonObject().put("$unset", new JsonObject().put("reportBacks", ""))));
+
+    assertThat(await(trajectories.findById(trajectory.trajectoryId()))).contains(trajectory);
+  }
+
+  @Test
   void page_visitsAllInIdOrder() {
     for (int i = 0; i < 15; i++) {
       await(trajectories.create(Fixtures.trajectory("client-" + i)));
@@ -227,11 +263,29 @@ class MongoTrajectoryRepositoryTest extends EmbeddedStoreTestBase {
     assertThat(rest.get(0).trajectoryId()).isGreaterThan(first.get(9).trajectoryId());
   }
 
+  /**
+   * Every field filled: started, a report-back rejected with a sealed explanation, a second one still pending when
+   * the commissioner ended the trajectory, and a follow-up decision with a new trajectory and an explanation.
+   */
   private static Trajectory ended(Trajectory planned) {
     return planned.start(LocalDate.of(2026, 12, 2), Optional.of(LadderStep.SOCIAL_CONTACTS))
         .withLastContact(LocalDate.of(2027, 2, 14))
-        .reportBack()
+        .reportedBack(ReportBack.received(FIRST_REPORT_BACK, Cause.ILLNESS, ReportBackProposal.ADJUST, LocalDate.of(2027, 1, 10),
+            NOW.plusSeconds(60)))
+        .reportBackDecided(FIRST_REPORT_BACK, new ReportBackDecision(ReportBackOutcome.REJECTED,
+            LocalDate.of(2027, 1, 12), "f:2c1e9a7b-officer", NOW.plusSeconds(120), Optional.of(REJECTION)))
+        .reportedBack(ReportBack.received(SECOND_REPORT_BACK, Cause.NO_CLICK,
+            ReportBackProposal.OTHER_PROVIDER, LocalDate.of(2027, 2, 20), NOW.plusSeconds(180)))
         .end(LocalDate.of(2027, 3, 1), TrajectoryResult.ENDED_EARLY, List.of(Cause.ILLNESS, Cause.NO_CLICK),
-            Optional.of(LadderStep.ORGANISED_ACTIVITIES));
+            Optional.of(LadderStep.ORGANISED_ACTIVITIES))
+        .followUpDecided(new FollowUpDecision(FollowUpKind.NEW_TRAJECTORY, LocalDate.of(2027, 4, 1),
+            LocalDate.of(2027, 3, 20), "f:2c1e9a7b-officer", NOW.plusSeconds(240),
+            Optional.of(NEXT_TRAJECTORY), Optional.of(FOLLOW_UP)));
   }
+
+  private static final String FIRST_REPORT_BACK = UUID.randomUUID().toString();
+  private static final String SECOND_REPORT_BACK = UUID.randomUUID().toString();
+  private static final String NEXT_TRAJECTORY = UUID.randomUUID().toString();
+  private static final SealedText REJECTION = new SealedText(Fixtures.randomBytes(60), Fixtures.randomBytes(90));
+  private static final SealedText FOLLOW_UP = new SealedText(Fixtures.randomBytes(60), Fixtures.randomBytes(70));
 }
