@@ -43,6 +43,8 @@ import nl.reintegratie.gateway.events.DomainEvents;
  */
 public final class ProviderDossiers {
 
+  private static final java.time.ZoneId NETHERLANDS = java.time.ZoneId.of("Europe/Amsterdam");
+
   /** What a provider submits: the exact request body as the document's content. */
   public record Submission(String organisation, String trajectoryId, DocumentType type, String idempotencyKey,
       DocumentProperties properties, byte[] body, SubmissionEvidence evidence) {
@@ -130,7 +132,9 @@ public final class ProviderDossiers {
       return stored(owned, documentId, submission).compose(submitted -> {
         Future<Optional<Trajectory>> recorded = reportBack
             ? recordReportBack(submitted.header(), submission.body(), REPORT_BACK_ATTEMPTS)
-            : Future.succeededFuture(Optional.empty());
+            : submission.type() == DocumentType.CONTACT_MOMENT
+                ? recordContact(submitted.header(), submission.body(), REPORT_BACK_ATTEMPTS).map(Optional.empty())
+                : Future.succeededFuture(Optional.empty());
         return recorded.map(reportedBack -> {
           if (!submitted.repeated()) {
             events.publish(TrajectoryEvents.reportSubmitted(owned, submitted.header(), clock.instant()));
@@ -177,6 +181,30 @@ public final class ProviderDossiers {
         })
         .recover(failure -> failure instanceof StaleVersionException && attempts > 1
             ? recordReportBack(header, body, attempts - 1) : Future.failedFuture(failure));
+  }
+
+  /**
+   * Moves the trajectory's last contact date forward to this contact moment's day (in the Netherlands), unless it
+   * is already that late: "three months without contact is a signal in itself", and steering information reads it
+   * without decrypting anything. Also on a repeat, since the first attempt may have crashed before this; idempotent.
+   */
+  private Future<Void> recordContact(DocumentHeader header, byte[] body, int attempts) {
+    LocalDate day;
+    try {
+      day = Instant.parse(new JsonObject(Buffer.buffer(body)).getJsonObject("content").getString("dateTime"))
+          .atZone(NETHERLANDS).toLocalDate();
+    } catch (RuntimeException e) { // validated at the edge; never the value in the message
+      return Future.failedFuture(new InvalidInputException("content", "is not a contact moment"));
+    }
+    return dossiers.findTrajectory(header.trajectoryId())
+        .compose(found -> {
+          Trajectory current = found.orElseThrow(() -> new NotFoundException("trajectory"));
+          return current.lastContactDate().filter(last -> !last.isBefore(day)).isPresent()
+              ? Future.<Void>succeededFuture()
+              : dossiers.saveTrajectory(current.withLastContact(day)).<Void>mapEmpty();
+        })
+        .recover(failure -> failure instanceof StaleVersionException && attempts > 1
+            ? recordContact(header, body, attempts - 1) : Future.failedFuture(failure));
   }
 
   /**

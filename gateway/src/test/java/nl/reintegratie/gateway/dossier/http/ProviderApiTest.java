@@ -220,6 +220,23 @@ class ProviderApiTest {
   // ------------------------------------------------------------------------------------------ submitting
 
   @Test
+  void aContactMoment_movesTheTrajectorysLastContactForward_neverBack() throws Exception {
+    String trajectoryId = trajectory(clientOf(werkpadFirst), "werkpad", 4);
+    String later = "{\"properties\":{\"confidentiality\":\"standard\",\"clientVisible\":true,"
+        + "\"transferability\":\"with-justification\"},\"content\":{\"dateTime\":\"2026-06-30T22:30:00Z\","
+        + "\"channel\":\"phone\",\"summary\":\"Gebeld over de sollicitatie van morgen.\"}}";
+    String earlier = later.replace("2026-06-30T22:30:00Z", "2026-03-02T09:00:00Z");
+
+    assertThat(werkpad.submit(trajectoryId, nl.reintegratie.client.DocumentKind.CONTACT_MOMENT,
+        later.getBytes(StandardCharsets.UTF_8), UUID.randomUUID().toString()).status()).isEqualTo(201);
+    assertThat(werkpad.submit(trajectoryId, nl.reintegratie.client.DocumentKind.CONTACT_MOMENT,
+        earlier.getBytes(StandardCharsets.UTF_8), UUID.randomUUID().toString()).status()).isEqualTo(201);
+
+    // 22:30 UTC on 30 June is already 1 July in the Netherlands
+    assertThat(json(werkpad.trajectory(trajectoryId)).getString("lastContactDate")).isEqualTo("2026-07-01");
+  }
+
+  @Test
   void endReport_isStoredAsTheExactBody_withItsSignatureAsEvidence() throws Exception {
     String trajectoryId = trajectory(clientOf(werkpadFirst), "werkpad", 3);
     String key = UUID.randomUUID().toString();
