@@ -333,6 +333,33 @@ public final class DossierService {
     return new AssociatedData(ad.purpose() + "-key", ad.fields());
   }
 
+  /**
+   * Reads and decrypts several document versions of one client, in the order given, with the client's key unwrapped
+   * once (a release of ten documents costs one key-encryption-key operation, not ten). Fails like
+   * {@link #readDocument}, and with {@link IntegrityException} when a version belongs to another client.
+   */
+  public Future<java.util.List<OpenedDocument>> readDocuments(String clientId, java.util.List<DocumentRef> versions) {
+    java.util.List<Future<StoredDocument>> lookups = versions.stream()
+        .map(ref -> documents.findVersion(ref.documentId(), ref.version())
+            .map(found -> found.orElseThrow(() -> new NotFoundException("document"))))
+        .toList();
+    return Future.all(lookups)
+        .compose(all -> withClientKey(clientId, clientKey -> {
+          java.util.List<OpenedDocument> opened = new java.util.ArrayList<>();
+          for (Future<StoredDocument> lookup : lookups) {
+            StoredDocument stored = lookup.result();
+            if (!stored.header().clientId().equals(clientId)) {
+              throw new IntegrityException(); // a list that mixes clients is never decrypted with this key
+            }
+            try (DataKey dataKey = clientKey.unwrap(stored.wrappedDataKey(), DossierKeys.documentKey(stored.header()))) {
+              opened.add(new OpenedDocument(stored.header(), dataKey.open(stored.ciphertext(),
+                  DossierKeys.document(stored.header()))));
+            }
+          }
+          return opened;
+        }, "documents-of:" + clientId));
+  }
+
   /** Success: the header of the latest version of every document in the dossier (contents not loaded). */
   public Future<java.util.List<DocumentHeader>> listDocuments(String trajectoryId) {
     return documents.listByTrajectory(trajectoryId);

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import nl.reintegratie.gateway.dossier.DocumentRef;
 import nl.reintegratie.gateway.dossier.SealedText;
 
 /**

@@ -5,8 +5,8 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
 import nl.reintegratie.gateway.dossier.DossierService;
+import nl.reintegratie.gateway.dossier.DocumentRef;
 import nl.reintegratie.gateway.dossier.DossierService.OpenedDocument;
 import nl.reintegratie.gateway.dossier.NotFoundException;
 import nl.reintegratie.gateway.dossier.Trajectory;
@@ -84,12 +84,10 @@ public final class ProviderReleases {
   private Future<byte[]> content(Grant grant) {
     Future<Trajectory> source = dossiers.findTrajectory(grant.sourceTrajectoryId())
         .map(found -> found.orElseThrow(() -> new NotFoundException("trajectory")));
-    List<Future<OpenedDocument>> reads = grant.documents().stream()
-        .map(ref -> dossiers.readDocument(ref.documentId(), OptionalInt.of(ref.version()))
-            .map(opened -> belongsTo(grant, opened)))
-        .toList();
-    return Future.all(source, Future.all(reads))
-        .map(all -> ReleaseContent.of(grant, source.result(), reads.stream().map(Future::result).toList()));
+    Future<List<OpenedDocument>> documents = dossiers.readDocuments(grant.clientId(), grant.documents())
+        .map(opened -> opened.stream().map(document -> belongsTo(grant, document)).toList());
+    return Future.all(source, documents)
+        .map(all -> ReleaseContent.of(grant, source.result(), documents.result()));
   }
 
   /**

@@ -30,7 +30,7 @@ import nl.reintegratie.gateway.dossier.PersonalData;
 import nl.reintegratie.gateway.testsupport.Handovers;
 import nl.reintegratie.gateway.testsupport.ProjectFiles;
 import nl.reintegratie.gateway.testsupport.TestGateway;
-import nl.reintegratie.gateway.transfer.DocumentRef;
+import nl.reintegratie.gateway.dossier.DocumentRef;
 
 /**
  * "Fetch a sealed release of a 100 KB dossier" at N concurrent connections, next to the same gateway serving the

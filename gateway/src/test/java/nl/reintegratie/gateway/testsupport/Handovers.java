@@ -23,7 +23,7 @@ import nl.reintegratie.gateway.dossier.Goal;
 import nl.reintegratie.gateway.dossier.Regime;
 import nl.reintegratie.gateway.dossier.Trajectory;
 import nl.reintegratie.gateway.dossier.TrajectoryType;
-import nl.reintegratie.gateway.transfer.DocumentRef;
+import nl.reintegratie.gateway.dossier.DocumentRef;
 import nl.reintegratie.gateway.transfer.Grant;
 import nl.reintegratie.gateway.transfer.LegalBasis;
 import nl.reintegratie.gateway.transfer.RuleOutcome;

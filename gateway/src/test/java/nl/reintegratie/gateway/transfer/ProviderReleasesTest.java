@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.reintegratie.gateway.dossier.DocumentHeader;
+import nl.reintegratie.gateway.dossier.DocumentRef;
 import nl.reintegratie.gateway.dossier.DocumentProperties;
 import nl.reintegratie.gateway.dossier.DocumentType;
 import nl.reintegratie.gateway.dossier.DossierService;

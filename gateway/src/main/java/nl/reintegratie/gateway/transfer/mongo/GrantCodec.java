@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import nl.reintegratie.gateway.dossier.Coded;
 import nl.reintegratie.gateway.dossier.SealedText;
-import nl.reintegratie.gateway.transfer.DocumentRef;
+import nl.reintegratie.gateway.dossier.DocumentRef;
 import nl.reintegratie.gateway.transfer.Grant;
 import nl.reintegratie.gateway.transfer.LegalBasis;
 import nl.reintegratie.gateway.transfer.RuleOutcome;

@@ -26,7 +26,7 @@ import nl.reintegratie.gateway.dossier.PersonalData;
 import nl.reintegratie.gateway.testsupport.Handovers;
 import nl.reintegratie.gateway.testsupport.ProjectFiles;
 import nl.reintegratie.gateway.testsupport.TestGateway;
-import nl.reintegratie.gateway.transfer.DocumentRef;
+import nl.reintegratie.gateway.dossier.DocumentRef;
 import nl.reintegratie.gateway.transfer.Grant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
