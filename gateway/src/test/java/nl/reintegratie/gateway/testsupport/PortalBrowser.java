@@ -42,6 +42,16 @@ public final class PortalBrowser {
         .build();
   }
 
+  /** A browser on {@code gatewayUrl} in which {@code account} has logged in through Keycloak (status 200 checked). */
+  public static PortalBrowser loggedIn(String gatewayUrl, DemoAccounts.Account account) throws Exception {
+    PortalBrowser browser = new PortalBrowser(gatewayUrl);
+    HttpResponse<String> answer = browser.login(account.username(), account.password());
+    if (answer.statusCode() != 200) {
+      throw new AssertionError("login of " + account.username() + " answered " + answer.statusCode());
+    }
+    return browser;
+  }
+
   /** Logs in from scratch and returns the portal's {@code /bff/me} answer. */
   public HttpResponse<String> login(String username, String password) throws Exception {
     String keycloakLoginPage = startLogin().headers().firstValue("Location").orElseThrow();

@@ -148,9 +148,7 @@ class CommissionerApiTest {
   }
 
   static PortalBrowser loggedIn(DemoAccounts.Account account) throws Exception {
-    PortalBrowser browser = new PortalBrowser(gateway.url());
-    assertThat(browser.login(account.username(), account.password()).statusCode()).isEqualTo(200);
-    return browser;
+    return PortalBrowser.loggedIn(gateway.url(), account);
   }
 
   // ------------------------------------------------------------------------------------------ who may

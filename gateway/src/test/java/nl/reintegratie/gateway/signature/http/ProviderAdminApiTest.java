@@ -99,9 +99,7 @@ class ProviderAdminApiTest {
   }
 
   static PortalBrowser loggedIn(DemoAccounts.Account account) throws Exception {
-    PortalBrowser browser = new PortalBrowser(gateway.url());
-    assertThat(browser.login(account.username(), account.password()).statusCode()).isEqualTo(200);
-    return browser;
+    return PortalBrowser.loggedIn(gateway.url(), account);
   }
 
   // ------------------------------------------------------------------------------------------ who may
