@@ -23,6 +23,8 @@ import nl.reintegratie.gateway.store.Stores;
  *   register-provider FOLDER [DAYS]   register a provider, its signing key (valid DAYS, default 730) and
  *                    its encryption key from a folder (provider.json, signing-ed25519.pub, encryption-x25519.pub)
  *   revoke-key KEYID revoke a provider's signing key; requests signed with it are refused from then on
+ *   verify-log       verify the whole disclosure log (every entry, subtree, checkpoint and signature); exit 0
+ *                    when it holds, 1 with the first problem
  * </pre>
  * The embedded store can be opened by one process at a time: stop the gateway first, or point
  * {@code MONGO_URI} at the shared MongoDB.
@@ -39,7 +41,7 @@ public final class Admin {
   static int run(String[] args, GatewayConfig config, PrintStream out) {
     if (args.length == 0) {
       out.println("usage: admin.sh add-kek | rotate-keys | retire-kek <version> | shred-expired"
-          + " | register-provider <folder> [days] | revoke-key <keyId>");
+          + " | register-provider <folder> [days] | revoke-key <keyId> | verify-log");
       return 2;
     }
     try {
@@ -104,6 +106,13 @@ public final class Admin {
             out.println(found ? "Sleutel " + args[1] + " ingetrokken. Andere gateways weigeren hem binnen 30 seconden."
                 : "Sleutel " + args[1] + " bestaat niet.");
             return found ? 0 : 1;
+          }));
+        }
+        case "verify-log" -> {
+          long started = System.nanoTime();
+          return withStore(config, out, (vertx, store) -> DisclosureLogs.verify(vertx, store, config).map(result -> {
+            out.printf("verify-log: %s (%.1f s)%n", result.summary(), (System.nanoTime() - started) / 1e9);
+            return result.ok() ? 0 : 1;
           }));
         }
         default -> {

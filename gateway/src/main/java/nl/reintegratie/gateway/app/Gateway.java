@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import nl.reintegratie.gateway.audit.DisclosureLog;
 import nl.reintegratie.gateway.config.GatewayConfig;
 import nl.reintegratie.gateway.crypto.KeyRing;
 import nl.reintegratie.gateway.dossier.DossierService;
@@ -50,6 +51,7 @@ public final class Gateway {
   private final ProviderApi providerApi;
   private final DossierService dossiers;
   private final ProviderDossiers providerDossiers;
+  private final DisclosureLog disclosureLog;
   private long retentionTimer = -1;
 
   /** A route as registered: its HTTP methods (empty: all) and path template. */
@@ -57,8 +59,9 @@ public final class Gateway {
 
   private Gateway(Vertx vertx, Store store, String deploymentId, int port, String url,
                   List<RouteDescription> routes, ProviderApi providerApi, DossierService dossiers,
-                  ProviderDossiers providerDossiers) {
+                  ProviderDossiers providerDossiers, DisclosureLog disclosureLog) {
     this.vertx = vertx;
+    this.disclosureLog = disclosureLog;
     this.providerDossiers = providerDossiers;
     this.providerApi = providerApi;
     this.dossiers = dossiers;
@@ -93,12 +96,12 @@ public final class Gateway {
     }
     return Stores.open(vertx, storeSettings(config))
         .compose(store -> Dossiers.open(vertx, store, keys, config.retention())
-            .compose(dossiers -> ProviderApi.open(vertx, store, config, dossiers, responses, schemas,
-                    devProviders)
-                .compose(api -> deployHttp(vertx, config, store, openApi, api, dossiers,
+            .compose(dossiers -> DisclosureLogs.open(vertx, store, config).compose(log -> ProviderApi.open(vertx,
+                    store, config, dossiers, responses, schemas, devProviders)
+                .compose(api -> deployHttp(vertx, config, store, openApi, api, dossiers, log,
                         new ProviderAdminApi(vertx, config.http().publicOrigin(), api.directory(), schemas),
                         new CommissionerApi(vertx, config.http().publicOrigin(), dossiers, api.directory(), schemas))
-                    .onFailure(e -> api.stop()))
+                    .onFailure(e -> api.stop())))
                 .onSuccess(gateway -> gateway.scheduleRetention(dossiers, config.retention())))
             .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
   }
@@ -117,7 +120,8 @@ public final class Gateway {
 
   private static Future<Gateway> deployHttp(Vertx vertx, GatewayConfig config, Store store,
                                             OpenApiRoute openApi, ProviderApi providerApi,
-                                            Dossiers dossiers, ProviderAdminApi providerAdmin,
+                                            Dossiers dossiers, DisclosureLog disclosureLog,
+                                            ProviderAdminApi providerAdmin,
                                             CommissionerApi commissioners) {
     KeycloakConnection keycloak = new KeycloakConnection(vertx, new KeycloakConnection.Settings(
         config.oidc().issuer().toString(), config.oidc().clientId(),
@@ -142,7 +146,7 @@ public final class Gateway {
           String url = "https://" + displayHost(config.http().host()) + ":" + port;
           LOG.info("event=http-listening port={} instances={}", port, instances);
           return new Gateway(vertx, store, id, port, url, routes.get(), providerApi, dossiers.service(),
-              dossiers.providers());
+              dossiers.providers(), disclosureLog);
         });
   }
 
@@ -216,6 +220,11 @@ public final class Gateway {
   /** The provider side of the dossiers (submission evidence), for the same tests and tools. */
   public ProviderDossiers providerDossiers() {
     return providerDossiers;
+  }
+
+  /** The disclosure log every grant, objection, release and read by others is appended to. */
+  public DisclosureLog disclosureLog() {
+    return disclosureLog;
   }
 
   /** The store, for benchmark harnesses in this package that compare against a plain read of it. */

@@ -16,7 +16,9 @@ public final class AlreadyExistsException extends ConflictException {
     /** A trajectory with this id. */
     TRAJECTORY,
     /** This version of this document: someone else stored a version (e.g. a concurrent correction) first. */
-    DOCUMENT_VERSION
+    DOCUMENT_VERSION,
+    /** A grant with this id. */
+    GRANT
   }
 
   private final Kind kind;

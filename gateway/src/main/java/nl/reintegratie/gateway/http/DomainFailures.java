@@ -11,6 +11,7 @@ import nl.reintegratie.gateway.dossier.NotFoundException;
 import nl.reintegratie.gateway.dossier.RefusedInputException;
 import nl.reintegratie.gateway.dossier.ShreddedException;
 import nl.reintegratie.gateway.dossier.TrajectoryStateException;
+import nl.reintegratie.gateway.transfer.GrantStateException;
 import nl.reintegratie.gateway.store.DuplicateKeyException;
 import nl.reintegratie.gateway.store.StoreUnavailableException;
 import nl.reintegratie.gateway.transfer.RecipientKeyMissingException;
@@ -64,6 +65,9 @@ final class DomainFailures {
     if (failure instanceof TrajectoryStateException refused) {
       return Optional.of(new ApiException(ProblemType.TRAJECTORY_STATE_CONFLICT, trajectoryState(refused, en)));
     }
+    if (failure instanceof GrantStateException refused) {
+      return Optional.of(new ApiException(ProblemType.GRANT_STATE_CONFLICT, grantState(refused, en)));
+    }
     if (failure instanceof ConflictException) {
       return Optional.of(new ApiException(ProblemType.CONFLICT, en
           ? "This exists already, or someone else has just changed it. Fetch the latest version and try again."
@@ -100,6 +104,11 @@ final class DomainFailures {
                 + " fetched."
             : "De cliënt krijgt eerst bericht en kan bezwaar maken. Kijk in de lijst van overdrachten vanaf wanneer"
                 + " deze op te halen is.");
+        case PAUSED_BY_OBJECTION -> new ApiException(ProblemType.RELEASE_NOT_YET_AVAILABLE, en
+            ? "The client has objected. The release is paused until the commissioner decides; the list of releases"
+                + " shows when it goes on."
+            : "De cliënt heeft bezwaar gemaakt. De overdracht staat stil tot de opdrachtgever beslist; de lijst van"
+                + " overdrachten laat zien wanneer die verdergaat.");
         case EXPIRED -> new ApiException(ProblemType.RELEASE_EXPIRED, en
             ? "The period to fetch this release is over. Ask the commissioner for a new one if needed."
             : "De termijn om deze overdracht op te halen is voorbij. Vraag de opdrachtgever zo nodig om een nieuwe.");
@@ -164,6 +173,21 @@ final class DomainFailures {
       case FOLLOW_UP_DECIDED -> en
           ? "The follow-up of this trajectory has already been decided."
           : "Het besluit over het vervolg van dit traject is al vastgelegd.";
+    };
+  }
+
+  /** What the grant's state does not allow. */
+  private static String grantState(GrantStateException refused, boolean en) {
+    return switch (refused.reason()) {
+      case REVOKED -> en ? "This grant has been revoked. Nothing about it changes any more."
+          : "Deze overdracht is ingetrokken. Daar verandert niets meer aan.";
+      case OBJECTION_EXISTS -> en
+          ? "An objection to this grant has already been made. The commissioner decides on it."
+          : "Tegen deze overdracht is al bezwaar gemaakt. De opdrachtgever beslist daarover.";
+      case NO_OPEN_OBJECTION -> en ? "There is no objection waiting for a decision."
+          : "Er is geen bezwaar waarover nog beslist moet worden.";
+      case EXPIRED -> en ? "The period of this grant is over. There is nothing left to change."
+          : "De termijn van deze overdracht is voorbij. Er valt niets meer te veranderen.";
     };
   }
 }

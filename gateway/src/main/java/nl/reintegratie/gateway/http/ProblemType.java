@@ -21,6 +21,8 @@ public enum ProblemType {
   // a change the trajectory's state does not allow (ending an ended trajectory): unlike conflict, a retry won't help
   TRAJECTORY_STATE_CONFLICT("trajectory-state-conflict", 409, "Dit kan niet in deze fase van het traject",
       "Not possible in the trajectory's current state"),
+  GRANT_STATE_CONFLICT("grant-state-conflict", 409, "Dit kan niet meer bij deze overdracht",
+      "The grant's state does not allow this"),
   BODY_TOO_LARGE("body-too-large", 413, "Het verzoek is te groot", "The request body is too large"),
   URI_TOO_LONG("uri-too-long", 414, "Het webadres is te lang", "The URI is too long"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Dit soort inhoud nemen we niet aan",
@@ -110,7 +112,7 @@ public enum ProblemType {
         .filter(t -> t.status == status && t != INVALID_BODY && t != CSRF_REJECTED && t != LOGIN_FAILED
             && t != LOGIN_REQUIRED
             && t != INTEGRITY_FAILURE && t != IDEMPOTENCY_KEY_MISSING && t != IDEMPOTENCY_KEY_REUSED
-            && t != TRAJECTORY_STATE_CONFLICT)
+            && t != TRAJECTORY_STATE_CONFLICT && t != GRANT_STATE_CONFLICT)
         .findFirst();
     if (exact.isPresent()) {
       return exact.get();

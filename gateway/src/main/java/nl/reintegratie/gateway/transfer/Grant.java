@@ -35,16 +35,19 @@ import nl.reintegratie.gateway.dossier.SealedText;
  * @param validFor                 the length of the release period
  * @param noticeStoredAt           when the client's notice was durably stored in their inbox
  * @param revokedAt                when the commissioner revoked the grant, if so
+ * @param objection                the client's objection, if they objected; while open the release is paused
  */
 public record Grant(String grantId, String clientId, String commissionerOrganisation, String decidedBy,
     String sourceTrajectoryId, String recipientOrganisation, String receivingTrajectoryId, LegalBasis legalBasis,
     List<DocumentRef> documents, List<RuleOutcome> evaluation, SealedText reasons, Instant grantedAt,
-    Duration waitingPeriod, Duration validFor, Optional<Instant> noticeStoredAt, Optional<Instant> revokedAt) {
+    Duration waitingPeriod, Duration validFor, Optional<Instant> noticeStoredAt, Optional<Instant> revokedAt,
+    Optional<Objection> objection) {
 
   /** Whether the recipient may fetch the release at a given moment, and if not, why. */
   public enum Availability {
     AVAILABLE("available"),
     AWAITING_NOTICE("awaiting-notice"),
+    PAUSED_BY_OBJECTION("paused-by-objection"),
     NOT_YET_AVAILABLE("not-yet-available"),
     EXPIRED("expired"),
     REVOKED("revoked");
@@ -90,6 +93,7 @@ public record Grant(String grantId, String clientId, String commissionerOrganisa
     }
     noticeStoredAt = noticeStoredAt.map(at -> at.truncatedTo(ChronoUnit.MILLIS));
     revokedAt = revokedAt.map(at -> at.truncatedTo(ChronoUnit.MILLIS));
+    Objects.requireNonNull(objection, "objection");
   }
 
   /** From when the recipient may fetch: the notice plus the waiting period; unknown until the notice is stored. */
@@ -106,13 +110,35 @@ public record Grant(String grantId, String clientId, String commissionerOrganisa
   public Grant withNoticeStoredAt(Instant at) {
     return new Grant(grantId, clientId, commissionerOrganisation, decidedBy, sourceTrajectoryId,
         recipientOrganisation, receivingTrajectoryId, legalBasis, documents, evaluation, reasons, grantedAt,
-        waitingPeriod, validFor, noticeStoredAt.or(() -> Optional.of(at)), revokedAt);
+        waitingPeriod, validFor, noticeStoredAt.or(() -> Optional.of(at)), revokedAt, objection);
   }
 
-  /** Revocation wins over everything; then the notice; then the release period decides. */
+  /** This grant revoked at {@code at}; an earlier revocation stays. */
+  public Grant withRevokedAt(Instant at) {
+    return new Grant(grantId, clientId, commissionerOrganisation, decidedBy, sourceTrajectoryId,
+        recipientOrganisation, receivingTrajectoryId, legalBasis, documents, evaluation, reasons, grantedAt,
+        waitingPeriod, validFor, noticeStoredAt, revokedAt.or(() -> Optional.of(at)), objection);
+  }
+
+  /** This grant with the client's objection. */
+  public Grant withObjection(Objection raised) {
+    return new Grant(grantId, clientId, commissionerOrganisation, decidedBy, sourceTrajectoryId,
+        recipientOrganisation, receivingTrajectoryId, legalBasis, documents, evaluation, reasons, grantedAt,
+        waitingPeriod, validFor, noticeStoredAt, revokedAt, Optional.of(raised));
+  }
+
+  /** Whether the client objected and the commissioner has not answered yet. */
+  public boolean hasOpenObjection() {
+    return objection.map(Objection::isOpen).orElse(false);
+  }
+
+  /** Revocation wins over everything; then an open objection; then the notice; then the release period decides. */
   public Availability availabilityAt(Instant now) {
     if (revokedAt.isPresent()) {
       return Availability.REVOKED;
+    }
+    if (hasOpenObjection()) {
+      return Availability.PAUSED_BY_OBJECTION;
     }
     if (noticeStoredAt.isEmpty()) {
       return Availability.AWAITING_NOTICE;

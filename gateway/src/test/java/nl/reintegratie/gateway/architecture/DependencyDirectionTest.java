@@ -31,7 +31,7 @@ class DependencyDirectionTest {
       .that().resideInAPackage(BASE + ".store..")
       .should().dependOnClassesThat().resideInAnyPackage(
           BASE + ".http..", BASE + ".identity..", BASE + ".portal..", BASE + ".config..",
-          BASE + ".logging..", BASE + ".dossier..");
+          BASE + ".logging..", BASE + ".dossier..", BASE + ".audit..");
 
   static final ArchRule onlyStoreAndMongoAdaptersTouchTheDriver = noClasses()
       .that().resideOutsideOfPackages(BASE + ".store..", BASE + "..mongo..")
@@ -81,6 +81,28 @@ class DependencyDirectionTest {
       .that().resideOutsideOfPackages(BASE + ".transfer.mongo..", BASE + ".app..")
       .should().dependOnClassesThat().resideInAPackage(BASE + ".transfer.mongo..");
 
+  /**
+   * The disclosure log's domain (entries, the Merkle tree, proofs, checkpoints, the verifier) knows neither MongoDB
+   * nor HTTP, nor the capabilities that log into it: they depend on it, never the reverse.
+   */
+  static final ArchRule auditDomainKnowsNoStoreNorHttp = noClasses()
+      .that().resideInAPackage(BASE + ".audit")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".store..", "io.vertx.ext.mongo..",
+          "io.vertx.ext.web..", "io.vertx.core.http..", BASE + ".http..", BASE + ".portal..",
+          BASE + ".identity..", BASE + ".signature..", BASE + ".dossier..", BASE + ".transfer..");
+
+  /** The log's adapters implement its port with the store; they serve no HTTP and know no other capability. */
+  static final ArchRule auditAdaptersReachOnlyDomainAndStore = noClasses()
+      .that().resideInAPackage(BASE + ".audit.mongo..")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".http..", BASE + ".portal..",
+          BASE + ".identity..", BASE + ".signature..", BASE + ".dossier..", BASE + ".transfer..",
+          "io.vertx.ext.web..", "io.vertx.core.http..");
+
+  /** Everyone else uses {@code audit.DisclosureLog}; only the wiring picks the MongoDB implementation. */
+  static final ArchRule onlyWiringKnowsAuditAdapters = noClasses()
+      .that().resideOutsideOfPackages(BASE + ".audit.mongo..", BASE + ".app..")
+      .should().dependOnClassesThat().resideInAPackage(BASE + ".audit.mongo..");
+
   // crypto is the bottom layer for secrets: the store, the HTTP layer and the config may use it, never the reverse,
   // so key handling can be reviewed on its own.
   static final ArchRule cryptoDependsOnNothingOfOurs = noClasses()
@@ -110,7 +132,8 @@ class DependencyDirectionTest {
         domainCodeKnowsNoMongo, cryptoDependsOnNothingOfOurs, onlyCryptoImportsBouncyCastle,
         dossierDomainKnowsNoStoreNorHttp, dossierAdaptersReachOnlyDomainAndStore, onlyWiringKnowsDossierAdapters,
         transferDomainKnowsNoStoreNorHttp, onlyWiringKnowsTransferAdapters, eventsDependOnNothingOfOurs,
-        onlyWiringKnowsTheEventBusAdapter);
+        onlyWiringKnowsTheEventBusAdapter, auditDomainKnowsNoStoreNorHttp, auditAdaptersReachOnlyDomainAndStore,
+        onlyWiringKnowsAuditAdapters);
   }
 
   @ParameterizedTest

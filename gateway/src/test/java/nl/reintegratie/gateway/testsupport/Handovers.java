@@ -76,7 +76,7 @@ public final class Handovers {
     Instant grantedAt = noticeStoredAt.orElse(Instant.now()).minusSeconds(1);
     Grant grant = new Grant(grantId, clientId, "gemeente-deventer", "officer-test", from, recipient, to,
         LegalBasis.PARTICIPATIEWET_ART_67, documents, allPassed, reasons, grantedAt, waitingPeriod, validFor,
-        noticeStoredAt, revokedAt);
+        noticeStoredAt, revokedAt, Optional.empty());
     gateway.grants().create(grant).await();
     return grant;
   }

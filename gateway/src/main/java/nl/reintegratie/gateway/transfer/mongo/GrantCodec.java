@@ -10,11 +10,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import nl.reintegratie.gateway.dossier.Coded;
 import nl.reintegratie.gateway.dossier.SealedText;
 import nl.reintegratie.gateway.dossier.DocumentRef;
 import nl.reintegratie.gateway.transfer.Grant;
 import nl.reintegratie.gateway.transfer.LegalBasis;
+import nl.reintegratie.gateway.transfer.Objection;
 import nl.reintegratie.gateway.transfer.RuleOutcome;
 import nl.reintegratie.gateway.transfer.TransferRule;
 
@@ -27,6 +29,8 @@ final class GrantCodec {
 
   static final String NOTICE_STORED_AT = "noticeStoredAt";
   static final String REVOKED_AT = "revokedAt";
+  static final String OBJECTION = "objection";
+  static final String DECISION = "decision";
 
   private GrantCodec() {
   }
@@ -56,7 +60,39 @@ final class GrantCodec {
         .put("validSeconds", grant.validFor().toSeconds());
     grant.noticeStoredAt().ifPresent(at -> document.put(NOTICE_STORED_AT, date(at)));
     grant.revokedAt().ifPresent(at -> document.put(REVOKED_AT, date(at)));
+    grant.objection().ifPresent(objection -> document.put(OBJECTION, objection(objection)));
     return document;
+  }
+
+  static JsonObject objection(Objection objection) {
+    JsonObject document = new JsonObject()
+        .put("raisedAt", date(objection.raisedAt()))
+        .put("reasonWrappedKey", binary(objection.reason().wrappedDataKey()))
+        .put("reasonCiphertext", binary(objection.reason().ciphertext()));
+    objection.decision().ifPresent(decision -> document.put(DECISION, decision(decision)));
+    return document;
+  }
+
+  static JsonObject decision(Objection.Decision decision) {
+    return new JsonObject()
+        .put("decidedAt", date(decision.decidedAt()))
+        .put("decidedBy", decision.decidedBy())
+        .put("upheld", decision.upheld())
+        .put("reasonsWrappedKey", binary(decision.reasons().wrappedDataKey()))
+        .put("reasonsCiphertext", binary(decision.reasons().ciphertext()));
+  }
+
+  private static Optional<Objection> objectionOf(JsonObject grant) {
+    JsonObject objection = grant.getJsonObject(OBJECTION);
+    if (objection == null) {
+      return Optional.empty();
+    }
+    Optional<Objection.Decision> decision = Optional.ofNullable(objection.getJsonObject(DECISION))
+        .map(decided -> new Objection.Decision(instant(decided, "decidedAt"), decided.getString("decidedBy"),
+            decided.getBoolean("upheld"),
+            new SealedText(bytes(decided, "reasonsWrappedKey"), bytes(decided, "reasonsCiphertext"))));
+    return Optional.of(new Objection(instant(objection, "raisedAt"),
+        new SealedText(bytes(objection, "reasonWrappedKey"), bytes(objection, "reasonCiphertext")), decision));
   }
 
   static Grant fromDocument(JsonObject document) {
@@ -82,6 +118,6 @@ final class GrantCodec {
         new SealedText(bytes(document, "reasonsWrappedKey"), bytes(document, "reasonsCiphertext")),
         instant(document, "grantedAt"), Duration.ofSeconds(document.getLong("waitingSeconds")),
         Duration.ofSeconds(document.getLong("validSeconds")), optionalInstant(document, NOTICE_STORED_AT),
-        optionalInstant(document, REVOKED_AT));
+        optionalInstant(document, REVOKED_AT), objectionOf(document));
   }
 }
