@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import nl.reintegratie.gateway.audit.DisclosureLog;
+import nl.reintegratie.gateway.audit.LogVerifications;
 import nl.reintegratie.gateway.config.GatewayConfig;
 import nl.reintegratie.gateway.crypto.KeyRing;
 import nl.reintegratie.gateway.dossier.DossierService;
@@ -97,7 +98,7 @@ public final class Gateway {
     return Stores.open(vertx, storeSettings(config))
         .compose(store -> Dossiers.open(vertx, store, keys, config.retention())
             .compose(dossiers -> DisclosureLogs.open(vertx, store, config).compose(log -> ProviderApi.open(vertx,
-                    store, config, dossiers, responses, schemas, devProviders)
+                    store, config, dossiers, responses, schemas, devProviders, log)
                 .compose(api -> deployHttp(vertx, config, store, openApi, api, dossiers, log,
                         new ProviderAdminApi(vertx, config.http().publicOrigin(), api.directory(), schemas),
                         new CommissionerApi(vertx, config.http().publicOrigin(), dossiers, api.directory(), schemas))
@@ -135,11 +136,14 @@ public final class Gateway {
         ReadinessCheck.of("store", store::ping),
         ReadinessCheck.of("identity", keycloak::keysReachable)));
 
+    DisclosureLogApi disclosureLogApi = new DisclosureLogApi(vertx, origin, disclosureLog,
+        new LogVerifications(disclosureLog, Clock.systemUTC()));
+
     int port = config.http().port() == 0 ? freePort(config.http().host()) : config.http().port();
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     AtomicReference<List<RouteDescription>> routes = new AtomicReference<>(List.of());
     return vertx.deployVerticle(() -> new HttpVerticle(config.http(), port, router -> {
-          mountRoutes(router, health, openApi, providerApi, providerAdmin, commissioners, portal);
+          mountRoutes(router, health, openApi, providerApi, providerAdmin, commissioners, disclosureLogApi, portal);
           routes.set(describe(router));
         }), new DeploymentOptions().setInstances(instances))
         .map(id -> {
@@ -153,12 +157,14 @@ public final class Gateway {
   /** Every route of every capability, in one visible place. Static files come last. */
   private static void mountRoutes(Router router, HealthRoutes health, OpenApiRoute openApi,
                                   ProviderApi providerApi, ProviderAdminApi providerAdmin,
-                                  CommissionerApi commissioners, PortalRoutes portal) {
+                                  CommissionerApi commissioners, DisclosureLogApi disclosureLog,
+                                  PortalRoutes portal) {
     health.mount(router);
     openApi.mount(router);
     providerApi.mount(router);
     providerAdmin.mount(router);
     commissioners.mount(router);
+    disclosureLog.mount(router);
     portal.mount(router);
     portal.mountStaticFiles(router);
   }
@@ -227,8 +233,11 @@ public final class Gateway {
     return disclosureLog;
   }
 
-  /** The store, for benchmark harnesses in this package that compare against a plain read of it. */
-  Store store() {
+  /**
+   * The store, for benchmark harnesses that compare against a plain read of it and for tests that change stored
+   * data behind the gateway's back (tampering); never for request handling.
+   */
+  public Store store() {
     return store;
   }
 

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
+import nl.reintegratie.gateway.audit.DisclosureLog;
 import nl.reintegratie.gateway.config.GatewayConfig;
 import nl.reintegratie.gateway.dossier.http.ProviderApiRoutes;
 import nl.reintegratie.gateway.signature.ProviderDirectory;
@@ -45,7 +46,8 @@ record ProviderApi(ProviderDirectory directory, NoncePurge purge, ProviderApiRou
    * mount. Failure: the store's; no timer is left running.
    */
   static Future<ProviderApi> open(Vertx vertx, Store store, GatewayConfig config, Dossiers dossiers,
-                                  ResponseSigner responses, SchemaCatalog schemas, ProviderFolders devProviders) {
+                                  ResponseSigner responses, SchemaCatalog schemas, ProviderFolders devProviders,
+                                  DisclosureLog disclosureLog) {
     Clock clock = Clock.systemUTC();
     ProviderDirectory directory = new ProviderDirectory(new MongoProviderRegistry(store));
     GrantRepository grants = new MongoGrantRepository(store);
@@ -54,7 +56,7 @@ record ProviderApi(ProviderDirectory directory, NoncePurge purge, ProviderApiRou
             .filter(ProviderOrganisation::active)
             .flatMap(ProviderOrganisation::encryptionKey)
             .map(X25519PublicKey::raw)),
-        clock);
+        disclosureLog, dossiers.events(), clock);
     return Indexes.ensure(store, SignatureCollections.INDEXES)
         .compose(v -> directory.start(vertx, Duration.ofSeconds(REFRESH_SECONDS)))
         // through the directory, so each registration is in its snapshot at once

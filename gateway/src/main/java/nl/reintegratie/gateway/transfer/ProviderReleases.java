@@ -3,13 +3,20 @@ package nl.reintegratie.gateway.transfer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
+import nl.reintegratie.gateway.audit.DisclosureEntry;
+import nl.reintegratie.gateway.audit.DisclosureKind;
+import nl.reintegratie.gateway.audit.DisclosureLog;
+import nl.reintegratie.gateway.audit.SubjectRef;
 import nl.reintegratie.gateway.dossier.DossierService;
 import nl.reintegratie.gateway.dossier.DocumentRef;
 import nl.reintegratie.gateway.dossier.DossierService.OpenedDocument;
 import nl.reintegratie.gateway.dossier.NotFoundException;
 import nl.reintegratie.gateway.dossier.Trajectory;
+import nl.reintegratie.gateway.events.DomainEvents;
 import nl.reintegratie.protocol.crypto.IntegrityException;
 import nl.reintegratie.protocol.crypto.ReleaseSealer;
 import org.slf4j.Logger;
@@ -27,19 +34,25 @@ import org.slf4j.LoggerFactory;
 public final class ProviderReleases {
 
   private static final Logger SECURITY = LoggerFactory.getLogger("security");
+  /** The purpose code of every release in the disclosure log: the client's re-integration in the next trajectory. */
+  static final String PURPOSE = "reintegration";
 
   private final Vertx vertx;
   private final GrantRepository grants;
   private final DossierService dossiers;
   private final RecipientKeys recipientKeys;
+  private final DisclosureLog disclosures;
+  private final DomainEvents events;
   private final Clock clock;
 
   public ProviderReleases(Vertx vertx, GrantRepository grants, DossierService dossiers, RecipientKeys recipientKeys,
-                          Clock clock) {
+                          DisclosureLog disclosures, DomainEvents events, Clock clock) {
     this.vertx = Objects.requireNonNull(vertx);
     this.grants = Objects.requireNonNull(grants);
     this.dossiers = Objects.requireNonNull(dossiers);
     this.recipientKeys = Objects.requireNonNull(recipientKeys);
+    this.disclosures = Objects.requireNonNull(disclosures);
+    this.events = Objects.requireNonNull(events);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -56,6 +69,12 @@ public final class ProviderReleases {
   /**
    * The release {@code releaseId} for {@code organisation}: its content sealed with {@link ReleaseSealer} to the
    * organisation's encryption key, under {@link ReleaseSealer#releaseData}.
+   *
+   * <p>The sealed bytes leave only once the fetch's {@link DisclosureKind#RELEASE_FETCH} entry is in the disclosure
+   * log: the entry is appended after sealing (a fetch that fails on a shredded or tampered document discloses
+   * nothing and is not logged as a disclosure) and before returning, so if the log cannot be written the fetch fails
+   * and nothing is released. A response lost on the way after that is logged but not received: the log errs on
+   * the side of telling the client too much, never too little.
    *
    * <p>Failure: {@link NotFoundException} when there is no such release for this organisation;
    * {@link ReleaseUnavailableException} when it is the caller's but revoked, expired or not yet available;
@@ -75,10 +94,31 @@ public final class ProviderReleases {
               .map(key -> key.orElseThrow(RecipientKeyMissingException::new))
               .compose(key -> content(grant).compose(plaintext -> vertx.executeBlocking(() ->
                   ReleaseSealer.seal(key, plaintext, ReleaseSealer.releaseData(releaseId, organisation))
-                      .toByteArray(), false)));
-        })
-        .onSuccess(sealed -> SECURITY.info("event=release-fetched releaseId={} organisation={}", releaseId,
-            organisation));
+                      .toByteArray(), false)))
+              .compose(sealed -> logged(grant).map(logEventId -> {
+                SECURITY.info("event=release-fetched releaseId={} organisation={}", releaseId, organisation);
+                events.publish(ReleaseEvents.fetched(grant, logEventId, clock.instant()));
+                return sealed;
+              }));
+        });
+  }
+
+  /** Appends this fetch to the disclosure log; succeeds with the entry's event id once it is durable. */
+  private Future<String> logged(Grant grant) {
+    String eventId = "release-fetch:" + UUID.randomUUID();
+    List<SubjectRef> subjects = new ArrayList<>();
+    subjects.add(SubjectRef.grant(grant.grantId()));
+    subjects.add(SubjectRef.trajectory(grant.sourceTrajectoryId()));
+    subjects.add(SubjectRef.trajectory(grant.receivingTrajectoryId()));
+    grant.documents().stream()
+        .limit(DisclosureEntry.MAX_SUBJECTS - subjects.size())
+        .forEach(ref -> subjects.add(SubjectRef.document(ref.documentId(), ref.version())));
+    DisclosureEntry entry = DisclosureEntry.of(DisclosureKind.RELEASE_FETCH, eventId, clock.instant(),
+            grant.clientId(), grant.recipientOrganisation())
+        .about(subjects.toArray(SubjectRef[]::new))
+        .withPurpose(PURPOSE)
+        .withLegalBasis(grant.legalBasis().code());
+    return disclosures.append(entry).map(eventId);
   }
 
   private Future<byte[]> content(Grant grant) {

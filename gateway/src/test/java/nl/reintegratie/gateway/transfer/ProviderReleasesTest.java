@@ -14,6 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.reintegratie.gateway.audit.DisclosureEntry;
+import nl.reintegratie.gateway.audit.DisclosureKind;
+import nl.reintegratie.gateway.audit.DisclosureLog;
+import nl.reintegratie.gateway.audit.SubjectRef;
 import nl.reintegratie.gateway.dossier.DocumentHeader;
 import nl.reintegratie.gateway.dossier.DocumentRef;
 import nl.reintegratie.gateway.dossier.DocumentProperties;
@@ -21,6 +25,7 @@ import nl.reintegratie.gateway.dossier.DocumentType;
 import nl.reintegratie.gateway.dossier.DossierService;
 import nl.reintegratie.gateway.dossier.NotFoundException;
 import nl.reintegratie.gateway.dossier.PersonalData;
+import nl.reintegratie.gateway.events.bus.EventBusDomainEvents;
 import nl.reintegratie.gateway.testsupport.Handovers;
 import nl.reintegratie.gateway.testsupport.ProjectFiles;
 import nl.reintegratie.gateway.testsupport.TestGateway;
@@ -190,6 +195,55 @@ class ProviderReleasesTest {
 
     assertThatThrownBy(() -> releases.fetch("kansrijk", tampered.grantId()).await())
         .isInstanceOf(IntegrityException.class);
+  }
+
+  @Test
+  void everyFetch_isInTheClientsDisclosureLog_andPublished() throws Exception {
+    Grant grant = availableGrant();
+    java.util.concurrent.CompletableFuture<JsonObject> published = new java.util.concurrent.CompletableFuture<>();
+    vertx.eventBus().<JsonObject>consumer(EventBusDomainEvents.address(ReleaseEvents.RELEASE_FETCHED), message -> {
+      if (grant.grantId().equals(message.body().getJsonObject("data").getString("releaseId"))) {
+        published.complete(message.body());
+      }
+    });
+
+    releases.fetch("kansrijk", grant.grantId()).await();
+
+    List<DisclosureEntry> fetches = gateway.gateway().disclosureLog().entriesOf(fatima).await().entries().stream()
+        .map(proven -> proven.entry().entry())
+        .filter(entry -> entry.kind() == DisclosureKind.RELEASE_FETCH)
+        .filter(entry -> entry.subjects().contains(SubjectRef.grant(grant.grantId())))
+        .toList();
+    assertThat(fetches).singleElement().satisfies(entry -> {
+      assertThat(entry.organisationId()).isEqualTo("kansrijk");
+      assertThat(entry.legalBasis()).contains("participatiewet-art-67-lid-1-e");
+      assertThat(entry.purpose()).contains("reintegration");
+      assertThat(entry.subjects()).contains(SubjectRef.document(endReport.documentId(), 1),
+          SubjectRef.trajectory(second));
+    });
+    JsonObject event = published.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(event.getJsonObject("data").getString("logEventId")).isEqualTo(fetches.get(0).eventId());
+    assertThat(event.getJsonObject("data").getString("recipientOrganisation")).isEqualTo("kansrijk");
+  }
+
+  @Test
+  void whenTheDisclosureLogCannotBeWritten_theFetchFails_andNothingIsReleased() throws Exception {
+    Grant grant = availableGrant();
+    byte[] kansrijkKey;
+    try (X25519PrivateKey kansrijk = privateKey("kansrijk")) {
+      kansrijkKey = kansrijk.publicKey();
+    }
+    DisclosureLog broken = (DisclosureLog) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {DisclosureLog.class},
+        (proxy, method, args) -> io.vertx.core.Future.failedFuture(new IllegalStateException("log store down")));
+    ProviderReleases withBrokenLog = new ProviderReleases(vertx, grants, dossiers,
+        organisation -> io.vertx.core.Future.succeededFuture(Optional.of(kansrijkKey)), broken,
+        event -> {
+          throw new AssertionError("published a fetch that was not logged");
+        }, java.time.Clock.systemUTC());
+
+    assertThatThrownBy(() -> withBrokenLog.fetch("kansrijk", grant.grantId()).await())
+        .hasMessageContaining("log store down");
   }
 
   private static Grant.Availability reasonOf(Grant grant) {
