@@ -3,8 +3,10 @@ package nl.reintegratie.gateway.app;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import nl.reintegratie.gateway.audit.DisclosureLog;
 import nl.reintegratie.gateway.dossier.CommissionerDossiers;
 import nl.reintegratie.gateway.dossier.KnownProviders;
+import nl.reintegratie.gateway.dossier.ReadDisclosures;
 import nl.reintegratie.gateway.dossier.http.CommissionerRoutes;
 import nl.reintegratie.gateway.identity.StaffAccess;
 import nl.reintegratie.gateway.signature.ProviderDirectory;
@@ -19,9 +21,10 @@ import nl.reintegratie.schemas.SchemaCatalog;
  */
 record CommissionerApi(Vertx vertx, String origin, CommissionerDossiers commissioners, SchemaCatalog schemas) {
 
-  CommissionerApi(Vertx vertx, String origin, Dossiers dossiers, ProviderDirectory directory, SchemaCatalog schemas) {
+  CommissionerApi(Vertx vertx, String origin, Dossiers dossiers, ProviderDirectory directory,
+                  DisclosureLog disclosures, SchemaCatalog schemas) {
     this(vertx, origin, new CommissionerDossiers(dossiers.service(), knownProviders(directory), dossiers.events(),
-        Clock.systemUTC()), schemas);
+        new ReadDisclosures(disclosures, Clock.systemUTC()), Clock.systemUTC()), schemas);
   }
 
   private static KnownProviders knownProviders(ProviderDirectory directory) {

@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.Period;
 import java.util.EnumMap;
 import java.util.Map;
+import nl.reintegratie.gateway.audit.DisclosureLog;
 import nl.reintegratie.gateway.config.GatewayConfig;
 import nl.reintegratie.gateway.crypto.KeyRing;
 import nl.reintegratie.gateway.dossier.DossierService;
 import nl.reintegratie.gateway.dossier.KeyRotation;
 import nl.reintegratie.gateway.dossier.ProviderDossiers;
+import nl.reintegratie.gateway.dossier.ReadDisclosures;
 import nl.reintegratie.gateway.dossier.Regime;
 import nl.reintegratie.gateway.dossier.RetentionJob;
 import nl.reintegratie.gateway.dossier.RetentionPolicy;
@@ -29,8 +31,8 @@ import nl.reintegratie.gateway.store.Store;
  * The dossier capability wired to the store, the key ring and the event bus (its events go to this Vert.x instance's
  * bus): used by the gateway and the admin commands.
  */
-record Dossiers(DossierService service, RetentionJob retentionJob, KeyRotation rotation, ProviderDossiers providers,
-                DomainEvents events) {
+record Dossiers(DossierService service, RetentionJob retentionJob, KeyRotation rotation, DomainEvents events,
+                Store store) {
 
   static Future<Dossiers> open(Vertx vertx, Store store, KeyRing keys, GatewayConfig.Retention retention) {
     MongoClientRepository clients = new MongoClientRepository(store);
@@ -41,8 +43,17 @@ record Dossiers(DossierService service, RetentionJob retentionJob, KeyRotation r
     DomainEvents events = new EventBusDomainEvents(vertx.eventBus());
     return Indexes.ensure(store, DossierIndexes.ALL)
         .map(v -> new Dossiers(service, new RetentionJob(clients, service, clock),
-            new KeyRotation(vertx, keys, clientKeys),
-            new ProviderDossiers(service, new MongoSubmissionEvidence(store), events, clock), events));
+            new KeyRotation(vertx, keys, clientKeys), events, store));
+  }
+
+  /**
+   * The provider side of the dossiers; every document a provider reads goes to {@code disclosures} first, so it is
+   * made where the disclosure log is open (the gateway), not for the admin commands.
+   */
+  ProviderDossiers providers(DisclosureLog disclosures) {
+    Clock clock = Clock.systemUTC();
+    return new ProviderDossiers(service, new MongoSubmissionEvidence(store), events,
+        new ReadDisclosures(disclosures, clock), clock);
   }
 
   static RetentionPolicy policy(GatewayConfig.Retention retention) {

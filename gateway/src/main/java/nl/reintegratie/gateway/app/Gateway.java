@@ -101,7 +101,8 @@ public final class Gateway {
                     store, config, dossiers, responses, schemas, devProviders, log)
                 .compose(api -> deployHttp(vertx, config, store, openApi, api, dossiers, log,
                         new ProviderAdminApi(vertx, config.http().publicOrigin(), api.directory(), schemas),
-                        new CommissionerApi(vertx, config.http().publicOrigin(), dossiers, api.directory(), schemas))
+                        new CommissionerApi(vertx, config.http().publicOrigin(), dossiers, api.directory(), log,
+                            schemas))
                     .onFailure(e -> api.stop())))
                 .onSuccess(gateway -> gateway.scheduleRetention(dossiers, config.retention())))
             .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
@@ -150,7 +151,7 @@ public final class Gateway {
           String url = "https://" + displayHost(config.http().host()) + ":" + port;
           LOG.info("event=http-listening port={} instances={}", port, instances);
           return new Gateway(vertx, store, id, port, url, routes.get(), providerApi, dossiers.service(),
-              dossiers.providers(), disclosureLog);
+              providerApi.providerDossiers(), disclosureLog);
         });
   }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import nl.reintegratie.gateway.audit.DisclosureLog;
 import nl.reintegratie.gateway.config.GatewayConfig;
 import nl.reintegratie.gateway.dossier.http.ProviderApiRoutes;
+import nl.reintegratie.gateway.dossier.ProviderDossiers;
 import nl.reintegratie.gateway.signature.ProviderDirectory;
 import nl.reintegratie.gateway.signature.ProviderOrganisation;
 import nl.reintegratie.gateway.signature.X25519PublicKey;
@@ -32,7 +33,7 @@ import nl.reintegratie.schemas.SchemaCatalog;
  * nonce ledger with its purge job, the verifier, and the routes: trajectories and documents, and releases. {@link #stop} ends the timers.
  */
 record ProviderApi(ProviderDirectory directory, NoncePurge purge, ProviderApiRoutes routes, ReleaseRoutes releaseRoutes,
-                   GrantRepository grants, ProviderReleases releases) {
+                   GrantRepository grants, ProviderReleases releases, ProviderDossiers providerDossiers) {
 
   static final int REFRESH_SECONDS = 30;
   /** How far a signature's {@code created} may lie from our clock: providers' clocks and network delays. */
@@ -69,9 +70,10 @@ record ProviderApi(ProviderDirectory directory, NoncePurge purge, ProviderApiRou
               VerificationPolicy.forRequests(CLOCK_SKEW), clock);
           ProviderSignatureHandler signatures = new ProviderSignatureHandler(verifier,
               config.http().publicBaseUrl());
+          ProviderDossiers providerDossiers = dossiers.providers(disclosureLog);
           return new ProviderApi(directory, purge,
-              new ProviderApiRoutes(dossiers.providers(), signatures, responses, schemas),
-              new ReleaseRoutes(releases, signatures, responses), grants, releases);
+              new ProviderApiRoutes(providerDossiers, signatures, responses, schemas),
+              new ReleaseRoutes(releases, signatures, responses), grants, releases, providerDossiers);
         });
   }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import nl.reintegratie.gateway.dossier.RefusedInputException.Refusal;
+import nl.reintegratie.gateway.audit.SubjectRef;
 import nl.reintegratie.gateway.events.DomainEvents;
 
 /**
@@ -127,13 +128,16 @@ public final class CommissionerDossiers {
 
   private final DossierService dossiers;
   private final KnownProviders providers;
+  private final ReadDisclosures reads;
   private final DomainEvents events;
   private final Clock clock;
 
-  public CommissionerDossiers(DossierService dossiers, KnownProviders providers, DomainEvents events, Clock clock) {
+  public CommissionerDossiers(DossierService dossiers, KnownProviders providers, DomainEvents events,
+                              ReadDisclosures reads, Clock clock) {
     this.dossiers = Objects.requireNonNull(dossiers);
     this.providers = Objects.requireNonNull(providers);
     this.events = Objects.requireNonNull(events);
+    this.reads = Objects.requireNonNull(reads);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -158,7 +162,10 @@ public final class CommissionerDossiers {
         .orElseGet(() -> Future.failedFuture(new NotFoundException("trajectory"))));
   }
 
-  /** As {@link #trajectory}, with the explanations of its decisions opened. */
+  /**
+   * As {@link #trajectory}, with the explanations of its decisions opened. Opened texts are client data: they are
+   * handed out only once the read is in the client's disclosure log ({@code commissioner-decision-texts}).
+   */
   public Future<Explained> explained(Officer who, String trajectoryId) {
     return trajectory(who, trajectoryId).compose(trajectory -> {
       Map<String, Future<String>> reportBacks = new LinkedHashMap<>();
@@ -178,7 +185,11 @@ public final class CommissionerDossiers {
           // the client's key is gone: the decisions' metadata stays, their texts with the key
           .recover(failure -> failure instanceof ShreddedException
               ? Future.succeededFuture(new Explained(trajectory, Map.of(), Optional.empty()))
-              : Future.failedFuture(failure));
+              : Future.failedFuture(failure))
+          .compose(explained -> explained.reportBackExplanations().isEmpty() && explained.followUpExplanation().isEmpty()
+              ? Future.succeededFuture(explained)
+              : reads.logged(trajectory.clientId(), who.organisation(), Optional.of(who.subject()),
+                  "commissioner-decision-texts", SubjectRef.trajectory(trajectory.trajectoryId())).map(explained));
     });
   }
 

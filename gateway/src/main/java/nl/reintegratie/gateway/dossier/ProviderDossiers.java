@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import nl.reintegratie.gateway.audit.SubjectRef;
 import nl.reintegratie.gateway.events.DomainEvents;
 
 /**
@@ -82,13 +83,15 @@ public final class ProviderDossiers {
   private final DossierService dossiers;
   private final SubmissionEvidenceRepository evidence;
   private final DomainEvents events;
+  private final ReadDisclosures reads;
   private final Clock clock;
 
   public ProviderDossiers(DossierService dossiers, SubmissionEvidenceRepository evidence, DomainEvents events,
-                          Clock clock) {
+                          ReadDisclosures reads, Clock clock) {
     this.dossiers = Objects.requireNonNull(dossiers);
     this.evidence = Objects.requireNonNull(evidence);
     this.events = Objects.requireNonNull(events);
+    this.reads = Objects.requireNonNull(reads);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -223,7 +226,8 @@ public final class ProviderDossiers {
   }
 
   /**
-   * A document of one of the provider's own trajectories, latest version, decrypted.
+   * A document of one of the provider's own trajectories, latest version, decrypted; handed out only once the read
+   * is in the client's disclosure log ({@code provider-document}).
    *
    * <p>Failure: {@link NotFoundException} when the trajectory is another provider's, or the document does not exist,
    * belongs to another trajectory or is of another type (all indistinguishable on purpose);
@@ -235,7 +239,11 @@ public final class ProviderDossiers {
         .compose(owned -> dossiers.readDocument(documentId, OptionalInt.empty()))
         .compose(opened -> opened.header().trajectoryId().equals(trajectoryId) && opened.header().type() == type
             ? Future.succeededFuture(opened)
-            : Future.failedFuture(new NotFoundException("document")));
+            : Future.failedFuture(new NotFoundException("document")))
+        .compose(opened -> reads.logged(opened.header().clientId(), organisation, Optional.empty(),
+                "provider-document", SubjectRef.trajectory(trajectoryId),
+                SubjectRef.document(documentId, opened.header().version()))
+            .map(opened));
   }
 
   /** Success: the signature evidence kept with that document version, or empty. */

@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import nl.reintegratie.gateway.audit.DisclosureEntry;
+import nl.reintegratie.gateway.audit.DisclosureKind;
+import nl.reintegratie.gateway.audit.DisclosureLog;
+import nl.reintegratie.gateway.audit.LoggedEntry;
+import nl.reintegratie.gateway.audit.SubjectRef;
 import nl.reintegratie.gateway.events.DomainEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +41,8 @@ class CommissionerDossiersTest {
   RacingTrajectories trajectories;
   CommissionerDossiers commissioners;
   List<DomainEvent> events = new CopyOnWriteArrayList<>();
+  List<DisclosureEntry> logged = new CopyOnWriteArrayList<>();
+  DossierService service;
   String clientId;
 
   @BeforeEach
@@ -45,7 +52,8 @@ class CommissionerDossiersTest {
     DossierService service = new DossierService(fixture.vertx, fixture.keys, fixture.clients, fixture.clientKeys,
         trajectories, fixture.documents, DossierFixture.RETENTION, Clock.systemUTC());
     commissioners = new CommissionerDossiers(service, provider -> Future.succeededFuture(true), events::add,
-        Clock.systemUTC());
+        new ReadDisclosures(recordingLog(logged, false), Clock.systemUTC()), Clock.systemUTC());
+    this.service = service;
     clientId = await(service.registerClient(DossierFixture.BSN, new PersonalData(DossierFixture.GIVEN_NAME,
         DossierFixture.FAMILY_NAME, Optional.empty(), Optional.empty())));
   }
@@ -101,6 +109,51 @@ class CommissionerDossiersTest {
         .hasCauseInstanceOf(NotFoundException.class);
     assertThat(await(commissioners.trajectories(uwv, Optional.of(clientId)))).isEmpty();
     assertThat(await(commissioners.trajectories(OFFICER, Optional.of(clientId)))).containsExactly(created);
+  }
+
+  @Test
+  void readingTheOpenedExplanations_isInTheClientsDisclosureLog_andFailsWhenTheLogCannotBeWritten() {
+    Trajectory created = await(commissioners.create(OFFICER, newTrajectory()));
+    await(commissioners.end(OFFICER, created.trajectoryId(), new CommissionerDossiers.Ending(TODAY,
+        TrajectoryResult.ENDED_WITHOUT_RESULT, List.of(Cause.MOTIVATION), Optional.empty())));
+    await(commissioners.decideFollowUp(OFFICER, created.trajectoryId(), new CommissionerDossiers.FollowUp(
+        FollowUpKind.REASONED_STOP, TODAY, TODAY, Optional.empty(), Optional.of("Zij verhuist naar Zwolle."))));
+
+    CommissionerDossiers.Explained explained = await(commissioners.explained(OFFICER, created.trajectoryId()));
+
+    assertThat(explained.followUpExplanation()).contains("Zij verhuist naar Zwolle.");
+    assertThat(logged).singleElement().satisfies(entry -> {
+      assertThat(entry.kind()).isEqualTo(DisclosureKind.CLIENT_DATA_READ);
+      assertThat(entry.clientId()).isEqualTo(clientId);
+      assertThat(entry.organisationId()).isEqualTo("gemeente-deventer");
+      assertThat(entry.actorId()).contains(OFFICER.subject());
+      assertThat(entry.subjects()).containsExactly(SubjectRef.trajectory(created.trajectoryId()));
+      assertThat(entry.reason()).contains("commissioner-decision-texts");
+    });
+
+    CommissionerDossiers withBrokenLog = new CommissionerDossiers(service, provider -> Future.succeededFuture(true),
+        events::add, new ReadDisclosures(recordingLog(logged, true), Clock.systemUTC()), Clock.systemUTC());
+    assertThatThrownBy(() -> await(withBrokenLog.explained(OFFICER, created.trajectoryId())))
+        .hasRootCauseMessage("log store down");
+    // a trajectory without opened texts discloses nothing, so it needs no entry
+    assertThat(await(withBrokenLog.trajectory(OFFICER, created.trajectoryId())).trajectoryId())
+        .isEqualTo(created.trajectoryId());
+  }
+
+  /** A disclosure log that records what is appended, or fails every append. */
+  static DisclosureLog recordingLog(List<DisclosureEntry> appended, boolean broken) {
+    return (DisclosureLog) java.lang.reflect.Proxy.newProxyInstance(DisclosureLog.class.getClassLoader(),
+        new Class<?>[] {DisclosureLog.class}, (proxy, method, args) -> {
+          if (!method.getName().equals("append")) {
+            throw new UnsupportedOperationException(method.getName());
+          }
+          if (broken) {
+            return Future.failedFuture(new IllegalStateException("log store down"));
+          }
+          DisclosureEntry entry = (DisclosureEntry) args[0];
+          appended.add(entry);
+          return Future.succeededFuture(new LoggedEntry(appended.size() - 1, entry));
+        });
   }
 
   private CommissionerDossiers.NewTrajectory newTrajectory() {

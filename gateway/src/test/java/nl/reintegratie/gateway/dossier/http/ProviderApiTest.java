@@ -287,6 +287,17 @@ class ProviderApiTest {
     assertSignedByTheGateway(own);
     assertProblem(foreign, 404, ProblemType.NOT_FOUND.uri());
     assertProblem(otherKind, 404, ProblemType.NOT_FOUND.uri());
+    // each of the two reads is a disclosure in the client's log; the refused ones are not
+    assertThat(gateway.gateway().disclosureLog().entriesOf(clientOf(trajectoryId)).await().entries().stream()
+        .map(proven -> proven.entry().entry())
+        .filter(entry -> entry.kind() == nl.reintegratie.gateway.audit.DisclosureKind.CLIENT_DATA_READ)
+        .filter(entry -> entry.subjects().contains(
+            nl.reintegratie.gateway.audit.SubjectRef.document(documentId, 1))))
+        .hasSize(2)
+        .allSatisfy(entry -> {
+          assertThat(entry.organisationId()).isEqualTo("werkpad");
+          assertThat(entry.reason()).contains("provider-document");
+        });
   }
 
   @Test
