@@ -102,6 +102,8 @@ public final class Gateway {
                 .compose(api -> deployHttp(vertx, config, store, openApi, api, dossiers, log,
                         new ProviderAdminApi(vertx, config.http().publicOrigin(), api.directory(), schemas),
                         new CommissionerApi(vertx, config.http().publicOrigin(), dossiers, api.directory(), log,
+                            schemas),
+                        new GrantApi(vertx, config.http().publicOrigin(), dossiers, api.directory(), api.grants(), log,
                             schemas))
                     .onFailure(e -> api.stop())))
                 .onSuccess(gateway -> gateway.scheduleRetention(dossiers, config.retention())))
@@ -124,7 +126,7 @@ public final class Gateway {
                                             OpenApiRoute openApi, ProviderApi providerApi,
                                             Dossiers dossiers, DisclosureLog disclosureLog,
                                             ProviderAdminApi providerAdmin,
-                                            CommissionerApi commissioners) {
+                                            CommissionerApi commissioners, GrantApi grantApi) {
     KeycloakConnection keycloak = new KeycloakConnection(vertx, new KeycloakConnection.Settings(
         config.oidc().issuer().toString(), config.oidc().clientId(),
         config.oidc().clientSecret().reveal(), config.oidc().audience()));
@@ -144,7 +146,8 @@ public final class Gateway {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     AtomicReference<List<RouteDescription>> routes = new AtomicReference<>(List.of());
     return vertx.deployVerticle(() -> new HttpVerticle(config.http(), port, router -> {
-          mountRoutes(router, health, openApi, providerApi, providerAdmin, commissioners, disclosureLogApi, portal);
+          mountRoutes(router, health, openApi, providerApi, providerAdmin, commissioners, grantApi, disclosureLogApi,
+              portal);
           routes.set(describe(router));
         }), new DeploymentOptions().setInstances(instances))
         .map(id -> {
@@ -158,13 +161,14 @@ public final class Gateway {
   /** Every route of every capability, in one visible place. Static files come last. */
   private static void mountRoutes(Router router, HealthRoutes health, OpenApiRoute openApi,
                                   ProviderApi providerApi, ProviderAdminApi providerAdmin,
-                                  CommissionerApi commissioners, DisclosureLogApi disclosureLog,
-                                  PortalRoutes portal) {
+                                  CommissionerApi commissioners, GrantApi grantApi,
+                                  DisclosureLogApi disclosureLog, PortalRoutes portal) {
     health.mount(router);
     openApi.mount(router);
     providerApi.mount(router);
     providerAdmin.mount(router);
     commissioners.mount(router);
+    grantApi.mount(router);
     disclosureLog.mount(router);
     portal.mount(router);
     portal.mountStaticFiles(router);
@@ -214,7 +218,7 @@ public final class Gateway {
     return dossiers;
   }
 
-  /** Where grants are kept: tests make them here until commissioners can (the transfer rules of the next issue). */
+  /** Where grants are kept: tests that need a grant in a given state (notice stored, objected) make it here. */
   public GrantRepository grants() {
     return providerApi.grants();
   }

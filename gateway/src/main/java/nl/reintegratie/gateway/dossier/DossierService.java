@@ -360,6 +360,16 @@ public final class DossierService {
         }, "documents-of:" + clientId));
   }
 
+  /**
+   * Success: the header of one document version, or empty when there is no such version (contents not loaded, nothing
+   * decrypted): what a decision about a document needs to know, such as the transfer rules' check of its dossier and
+   * properties.
+   */
+  public Future<Optional<DocumentHeader>> documentHeader(String documentId, int version) {
+    return documents.listVersions(documentId)
+        .map(versions -> versions.stream().filter(header -> header.version() == version).findFirst());
+  }
+
   /** Success: the header of the latest version of every document in the dossier (contents not loaded). */
   public Future<java.util.List<DocumentHeader>> listDocuments(String trajectoryId) {
     return documents.listByTrajectory(trajectoryId);

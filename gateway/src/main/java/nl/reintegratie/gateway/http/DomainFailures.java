@@ -16,6 +16,7 @@ import nl.reintegratie.gateway.store.DuplicateKeyException;
 import nl.reintegratie.gateway.store.StoreUnavailableException;
 import nl.reintegratie.gateway.transfer.RecipientKeyMissingException;
 import nl.reintegratie.gateway.transfer.ReleaseUnavailableException;
+import nl.reintegratie.gateway.transfer.TransferRefusedException;
 
 /**
  * The one place where failures of the layers below (store, crypto, domain) become problem
@@ -91,6 +92,18 @@ final class DomainFailures {
           : "Niet alle gegevens passen bij wat er al bekend is. Bij 'errors' staat per veld wat er mis is. Er is"
               + " niets veranderd.",
           new JsonObject().put("errors", errors), null));
+    }
+    if (failure instanceof TransferRefusedException refused) {
+      JsonArray rules = new JsonArray();
+      refused.failed().forEach(outcome -> rules.add(new JsonObject()
+          .put("rule", outcome.rule().code())
+          .put("reason", (en ? outcome.reasonEn() : outcome.reasonNl()).orElseThrow())));
+      return Optional.of(new ApiException(ProblemType.TRANSFER_REFUSED, en
+          ? "The transfer does not meet every legal condition. 'rules' says which rules refuse it and why. Nothing"
+              + " was stored."
+          : "De overdracht voldoet niet aan alle wettelijke voorwaarden. Bij 'rules' staat welke regels haar"
+              + " tegenhouden en waarom. Er is niets opgeslagen.",
+          new JsonObject().put("rules", rules), null));
     }
     if (failure instanceof ReleaseUnavailableException unavailable) {
       return Optional.of(switch (unavailable.availability()) {

@@ -23,6 +23,8 @@ public enum ProblemType {
       "Not possible in the trajectory's current state"),
   GRANT_STATE_CONFLICT("grant-state-conflict", 409, "Dit kan niet meer bij deze overdracht",
       "The grant's state does not allow this"),
+  // a grant request that the transfer rules refuse: every failed rule is listed in the member "rules"
+  TRANSFER_REFUSED("transfer-refused", 422, "Deze overdracht mag niet", "This transfer is not allowed"),
   BODY_TOO_LARGE("body-too-large", 413, "Het verzoek is te groot", "The request body is too large"),
   URI_TOO_LONG("uri-too-long", 414, "Het webadres is te lang", "The URI is too long"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Dit soort inhoud nemen we niet aan",
@@ -112,7 +114,7 @@ public enum ProblemType {
         .filter(t -> t.status == status && t != INVALID_BODY && t != CSRF_REJECTED && t != LOGIN_FAILED
             && t != LOGIN_REQUIRED
             && t != INTEGRITY_FAILURE && t != IDEMPOTENCY_KEY_MISSING && t != IDEMPOTENCY_KEY_REUSED
-            && t != TRAJECTORY_STATE_CONFLICT && t != GRANT_STATE_CONFLICT)
+            && t != TRAJECTORY_STATE_CONFLICT && t != GRANT_STATE_CONFLICT && t != TRANSFER_REFUSED)
         .findFirst();
     if (exact.isPresent()) {
       return exact.get();

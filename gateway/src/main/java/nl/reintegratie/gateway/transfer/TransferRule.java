@@ -2,6 +2,7 @@ package nl.reintegratie.gateway.transfer;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -127,6 +128,13 @@ public enum TransferRule implements Coded {
       if (request.documents().size() > MAX_DOCUMENTS) {
         return fail("Kies ten hoogste " + MAX_DOCUMENTS + " documenten.",
             "Select at most " + MAX_DOCUMENTS + " documents.");
+      }
+      Set<String> seen = new HashSet<>();
+      for (GrantRequest.Selection selection : request.documents()) {
+        if (!seen.add(selection.documentId())) {
+          return fail("Document " + selection.documentId() + " is meer dan eens gekozen; kies één versie.",
+              "Document " + selection.documentId() + " is selected more than once; select one version.");
+        }
       }
       for (GrantRequest.Selection selection : request.documents()) {
         DocumentHeader header = facts.selected().get(selection.documentId());

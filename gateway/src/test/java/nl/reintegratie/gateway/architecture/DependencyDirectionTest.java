@@ -77,6 +77,15 @@ class DependencyDirectionTest {
           "io.vertx.ext.web..", "io.vertx.core.http..", BASE + ".http..", BASE + ".portal..",
           BASE + ".identity..", BASE + ".signature..", BASE + ".dossier.mongo..", BASE + ".dossier.http..");
 
+  /**
+   * The transfer routes (releases, grants) go through the transfer domain: no store, no MongoDB adapter of any
+   * capability, so every rule about a grant stays in {@code transfer.Grants} and cannot be bypassed by a route.
+   */
+  static final ArchRule transferRoutesReachNoStore = noClasses()
+      .that().resideInAPackage(BASE + ".transfer.http..")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".store..", "io.vertx.ext.mongo..",
+          BASE + ".transfer.mongo..", BASE + ".dossier.mongo..", BASE + ".audit.mongo..", BASE + ".signature.mongo..");
+
   static final ArchRule onlyWiringKnowsTransferAdapters = noClasses()
       .that().resideOutsideOfPackages(BASE + ".transfer.mongo..", BASE + ".app..")
       .should().dependOnClassesThat().resideInAPackage(BASE + ".transfer.mongo..");
@@ -131,7 +140,8 @@ class DependencyDirectionTest {
         onlyStoreAndMongoAdaptersTouchTheDriver, onlyEdgesTouchVertxWeb, configDependsOnNothingOfOurs,
         domainCodeKnowsNoMongo, cryptoDependsOnNothingOfOurs, onlyCryptoImportsBouncyCastle,
         dossierDomainKnowsNoStoreNorHttp, dossierAdaptersReachOnlyDomainAndStore, onlyWiringKnowsDossierAdapters,
-        transferDomainKnowsNoStoreNorHttp, onlyWiringKnowsTransferAdapters, eventsDependOnNothingOfOurs,
+        transferDomainKnowsNoStoreNorHttp, transferRoutesReachNoStore, onlyWiringKnowsTransferAdapters,
+        eventsDependOnNothingOfOurs,
         onlyWiringKnowsTheEventBusAdapter, auditDomainKnowsNoStoreNorHttp, auditAdaptersReachOnlyDomainAndStore,
         onlyWiringKnowsAuditAdapters);
   }

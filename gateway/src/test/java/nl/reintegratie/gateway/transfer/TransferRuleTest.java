@@ -120,6 +120,16 @@ class TransferRuleTest {
     assertOnlyFails(TransferRule.MINIMISATION, selecting(), FACTS);
   }
 
+  /** A grant names each document once; two versions of one document would be two decisions in one. */
+  @Test
+  void minimisation_refusesADocumentSelectedTwice() {
+    assertOnlyFails(TransferRule.MINIMISATION, selecting(new GrantRequest.Selection("doc-end", 1, Optional.empty()),
+        new GrantRequest.Selection("doc-end", 1, Optional.empty())), FACTS);
+    RuleOutcome twice = TransferRule.evaluate(selecting(new GrantRequest.Selection("doc-end", 1, Optional.empty()),
+        new GrantRequest.Selection("doc-end", 2, Optional.empty())), FACTS).get(TransferRule.MINIMISATION.ordinal());
+    assertThat(twice.reasonEn()).hasValue("Document doc-end is selected more than once; select one version.");
+  }
+
   @Test
   void proportionality_blocksWhileAnObjectionIsOpen() {
     assertOnlyFails(TransferRule.PROPORTIONALITY, LAWFUL, facts(Optional.of(SECOND), FACTS.recipient(), true));
