@@ -104,6 +104,8 @@ public final class Gateway {
                         new CommissionerApi(vertx, config.http().publicOrigin(), dossiers, api.directory(), log,
                             schemas),
                         new GrantApi(vertx, config.http().publicOrigin(), dossiers, api.directory(), api.grants(), log,
+                            schemas),
+                        new ClientApi(vertx, config.http().publicOrigin(), dossiers, api.grants(), log, api.directory(),
                             schemas))
                     .onFailure(e -> api.stop())))
                 .onSuccess(gateway -> gateway.scheduleRetention(dossiers, config.retention())))
@@ -126,7 +128,8 @@ public final class Gateway {
                                             OpenApiRoute openApi, ProviderApi providerApi,
                                             Dossiers dossiers, DisclosureLog disclosureLog,
                                             ProviderAdminApi providerAdmin,
-                                            CommissionerApi commissioners, GrantApi grantApi) {
+                                            CommissionerApi commissioners, GrantApi grantApi,
+                                            ClientApi clients) {
     KeycloakConnection keycloak = new KeycloakConnection(vertx, new KeycloakConnection.Settings(
         config.oidc().issuer().toString(), config.oidc().clientId(),
         config.oidc().clientSecret().reveal(), config.oidc().audience()));
@@ -146,8 +149,8 @@ public final class Gateway {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     AtomicReference<List<RouteDescription>> routes = new AtomicReference<>(List.of());
     return vertx.deployVerticle(() -> new HttpVerticle(config.http(), port, router -> {
-          mountRoutes(router, health, openApi, providerApi, providerAdmin, commissioners, grantApi, disclosureLogApi,
-              portal);
+          mountRoutes(router, health, openApi, providerApi, providerAdmin, commissioners, grantApi, clients,
+              disclosureLogApi, portal);
           routes.set(describe(router));
         }), new DeploymentOptions().setInstances(instances))
         .map(id -> {
@@ -161,7 +164,7 @@ public final class Gateway {
   /** Every route of every capability, in one visible place. Static files come last. */
   private static void mountRoutes(Router router, HealthRoutes health, OpenApiRoute openApi,
                                   ProviderApi providerApi, ProviderAdminApi providerAdmin,
-                                  CommissionerApi commissioners, GrantApi grantApi,
+                                  CommissionerApi commissioners, GrantApi grantApi, ClientApi clients,
                                   DisclosureLogApi disclosureLog, PortalRoutes portal) {
     health.mount(router);
     openApi.mount(router);
@@ -169,6 +172,7 @@ public final class Gateway {
     providerAdmin.mount(router);
     commissioners.mount(router);
     grantApi.mount(router);
+    clients.mount(router);
     disclosureLog.mount(router);
     portal.mount(router);
     portal.mountStaticFiles(router);

@@ -15,6 +15,8 @@ public enum ProblemType {
   CSRF_REJECTED("cross-site-request", 403, "Dit verzoek komt niet van het portaal",
       "The request did not come from the portal"),
   NOT_FOUND("not-found", 404, "Niet gevonden", "Not found"),
+  // a client login whose BSN has no registered dossier (or no BSN at all): the client API has nothing to show them
+  CLIENT_UNKNOWN("client-unknown", 404, "Er is geen dossier van je bekend", "No dossier is known for you"),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Deze methode kan hier niet", "Method not allowed"),
   NOT_ACCEPTABLE("not-acceptable", 406, "Dit antwoordformaat kunnen we niet geven", "Not acceptable"),
   CONFLICT("conflict", 409, "Dit botst met de huidige gegevens", "Conflict with the current state"),
@@ -114,7 +116,8 @@ public enum ProblemType {
         .filter(t -> t.status == status && t != INVALID_BODY && t != CSRF_REJECTED && t != LOGIN_FAILED
             && t != LOGIN_REQUIRED
             && t != INTEGRITY_FAILURE && t != IDEMPOTENCY_KEY_MISSING && t != IDEMPOTENCY_KEY_REUSED
-            && t != TRAJECTORY_STATE_CONFLICT && t != GRANT_STATE_CONFLICT && t != TRANSFER_REFUSED)
+            && t != TRAJECTORY_STATE_CONFLICT && t != GRANT_STATE_CONFLICT && t != TRANSFER_REFUSED
+            && t != CLIENT_UNKNOWN)
         .findFirst();
     if (exact.isPresent()) {
       return exact.get();

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who may use an API route for logged-in people (supervisors and commissioners now; clients next): the one kind
- * of authentication for those routes, put in front of a route's own handlers.
+ * Who may use an API route for logged-in people (supervisors, commissioners, and clients, whose routes add
+ * {@link ClientAccess}): the one kind of authentication for those routes, put in front of a route's own handlers.
  *
  * <pre>{@code
  * staff.requireRole(router.post("/api/v1/providers"), Role.SUPERVISOR)

@@ -43,6 +43,16 @@ class DependencyDirectionTest {
           BASE + "..http..", BASE + ".app..", BASE + ".signature..")
       .should().dependOnClassesThat().resideInAPackage("io.vertx.ext.web..");
 
+  /**
+   * Identity (portal sessions, roles, which client a login is) is an edge every capability's routes stand behind: it
+   * knows no capability. A client login's dossier is found through a port the wiring supplies
+   * ({@code ClientAccess.ClientDirectory}), never by depending on the dossier.
+   */
+  static final ArchRule identityKnowsNoCapability = noClasses()
+      .that().resideInAPackage(BASE + ".identity..")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".dossier..", BASE + ".transfer..",
+          BASE + ".audit..", BASE + ".signature..", BASE + ".store..", BASE + ".portal..", BASE + ".events..");
+
   static final ArchRule configDependsOnNothingOfOurs = noClasses()
       .that().resideInAPackage(BASE + ".config..")
       .should().dependOnClassesThat().resideInAnyPackage(
@@ -143,7 +153,7 @@ class DependencyDirectionTest {
         transferDomainKnowsNoStoreNorHttp, transferRoutesReachNoStore, onlyWiringKnowsTransferAdapters,
         eventsDependOnNothingOfOurs,
         onlyWiringKnowsTheEventBusAdapter, auditDomainKnowsNoStoreNorHttp, auditAdaptersReachOnlyDomainAndStore,
-        onlyWiringKnowsAuditAdapters);
+        onlyWiringKnowsAuditAdapters, identityKnowsNoCapability);
   }
 
   @ParameterizedTest

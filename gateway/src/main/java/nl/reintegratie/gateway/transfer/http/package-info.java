@@ -1,5 +1,6 @@
 /**
- * The HTTP routes of the transfer capability: the provider API's releases ({@link ReleaseRoutes}) and the
- * commissioners' grants ({@link GrantRoutes}).
+ * The HTTP routes of the transfer capability: the provider API's releases ({@link ReleaseRoutes}), the
+ * commissioners' grants ({@link GrantRoutes}) and the client API's grants and objections
+ * ({@link ClientGrantRoutes}).
  */
 package nl.reintegratie.gateway.transfer.http;
