@@ -6,15 +6,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import nl.reintegratie.gateway.dossier.RefusedInputException.Refusal;
 import nl.reintegratie.gateway.audit.SubjectRef;
+import nl.reintegratie.gateway.dossier.RefusedInputException.Refusal;
 import nl.reintegratie.gateway.events.DomainEvents;
 
 /**
@@ -167,30 +166,12 @@ public final class CommissionerDossiers {
    * handed out only once the read is in the client's disclosure log ({@code commissioner-decision-texts}).
    */
   public Future<Explained> explained(Officer who, String trajectoryId) {
-    return trajectory(who, trajectoryId).compose(trajectory -> {
-      Map<String, Future<String>> reportBacks = new LinkedHashMap<>();
-      trajectory.reportBacks().forEach(reportBack -> reportBack.decision().flatMap(ReportBackDecision::explanation)
-          .ifPresent(sealed -> reportBacks.put(reportBack.documentId(), dossiers.openText(trajectory,
-              SealedText.reportBackDecision(reportBack.documentId()), sealed))));
-      Optional<Future<String>> followUp = trajectory.followUp().flatMap(FollowUpDecision::explanation)
-          .map(sealed -> dossiers.openText(trajectory, SealedText.FOLLOW_UP_DECISION, sealed));
-      List<Future<String>> all = new ArrayList<>(reportBacks.values());
-      followUp.ifPresent(all::add);
-      return Future.all(all)
-          .map(opened -> {
-            Map<String, String> texts = new LinkedHashMap<>();
-            reportBacks.forEach((documentId, text) -> texts.put(documentId, text.result()));
-            return new Explained(trajectory, texts, followUp.map(Future::result));
-          })
-          // the client's key is gone: the decisions' metadata stays, their texts with the key
-          .recover(failure -> failure instanceof ShreddedException
-              ? Future.succeededFuture(new Explained(trajectory, Map.of(), Optional.empty()))
-              : Future.failedFuture(failure))
-          .compose(explained -> explained.reportBackExplanations().isEmpty() && explained.followUpExplanation().isEmpty()
-              ? Future.succeededFuture(explained)
-              : reads.logged(trajectory.clientId(), who.organisation(), Optional.of(who.subject()),
-                  "commissioner-decision-texts", SubjectRef.trajectory(trajectory.trajectoryId())).map(explained));
-    });
+    return trajectory(who, trajectoryId).compose(trajectory -> TrajectoryExplanations.open(dossiers, trajectory)
+        .compose(explained -> explained.reportBackExplanations().isEmpty()
+            && explained.followUpExplanation().isEmpty()
+            ? Future.succeededFuture(explained)
+            : reads.logged(trajectory.clientId(), who.organisation(), Optional.of(who.subject()),
+                "commissioner-decision-texts", SubjectRef.trajectory(trajectory.trajectoryId())).map(explained)));
   }
 
   /**
