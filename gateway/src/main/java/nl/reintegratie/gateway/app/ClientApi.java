@@ -15,6 +15,9 @@ import nl.reintegratie.gateway.dossier.http.ClientRoutes;
 import nl.reintegratie.gateway.http.OrganisationNames;
 import nl.reintegratie.gateway.identity.ClientAccess;
 import nl.reintegratie.gateway.identity.StaffAccess;
+import nl.reintegratie.gateway.notify.Inbox;
+import nl.reintegratie.gateway.notify.InboxTexts;
+import nl.reintegratie.gateway.notify.http.InboxRoutes;
 import nl.reintegratie.gateway.signature.ProviderDirectory;
 import nl.reintegratie.gateway.signature.ProviderOrganisation;
 import nl.reintegratie.gateway.transfer.ClientGrants;
@@ -27,19 +30,21 @@ import nl.reintegratie.schemas.SchemaCatalog;
  * The client API ({@code /api/v1/me/...}) wired up: the client's own trajectories and documents (dossier), the grants
  * about them and their objection (transfer), and their disclosure log entries with proofs (audit), all behind
  * {@link ClientAccess} on the portal session, which finds the client id from the login's BSN through the dossier.
- * Display names of organisations come from the provider registry.
+ * Display names of organisations come from the provider registry. And their inbox (notify): every grant, revocation
+ * and objection decision about them.
  *
  * @param origin the portal's origin, for the CSRF rule
  */
 record ClientApi(Vertx vertx, String origin, Dossiers dossiers, ClientDossiers clientDossiers, ClientGrants grants,
-                 ClientObjections objections, DisclosureLog log, OrganisationNames names, SchemaCatalog schemas) {
+                 ClientObjections objections, DisclosureLog log, OrganisationNames names, Inbox inbox,
+                 InboxTexts inboxTexts, SchemaCatalog schemas) {
 
   ClientApi(Vertx vertx, String origin, Dossiers dossiers, GrantRepository grants, DisclosureLog log,
-            ProviderDirectory directory, SchemaCatalog schemas) {
+            ProviderDirectory directory, Inbox inbox, InboxTexts inboxTexts, SchemaCatalog schemas) {
     this(vertx, origin, dossiers, new ClientDossiers(dossiers.service()),
         new ClientGrants(grants, dossiers.service(), Clock.systemUTC()),
         new ClientObjections(grants, dossiers.service(), log, dossiers.events(), Clock.systemUTC()),
-        log, providerNames(directory), schemas);
+        log, providerNames(directory), inbox, inboxTexts, schemas);
   }
 
   /** The registered providers' names; commissioners have no registry yet, so they are shown by their id. */
@@ -67,5 +72,6 @@ record ClientApi(Vertx vertx, String origin, Dossiers dossiers, ClientDossiers c
     new ClientRoutes(clientDossiers, clients, names).mount(router);
     new ClientGrantRoutes(grants, objections, clients, names, schemas).mount(router);
     new ClientDisclosureRoutes(log, clients, names).mount(router);
+    new InboxRoutes(inbox, inboxTexts, clients, Clock.systemUTC()).mount(router);
   }
 }

@@ -22,6 +22,8 @@ import nl.reintegratie.gateway.dossier.ProviderDossiers;
 import nl.reintegratie.gateway.transfer.GrantRepository;
 import nl.reintegratie.gateway.transfer.ProviderReleases;
 import nl.reintegratie.gateway.http.HealthRoutes;
+import nl.reintegratie.gateway.notify.Inbox;
+import nl.reintegratie.gateway.notify.InboxTexts;
 import nl.reintegratie.gateway.http.OpenApiRoute;
 import nl.reintegratie.gateway.http.ReadinessCheck;
 import nl.reintegratie.gateway.identity.KeycloakConnection;
@@ -54,13 +56,15 @@ public final class Gateway {
   private final ProviderDossiers providerDossiers;
   private final DisclosureLog disclosureLog;
   private long retentionTimer = -1;
+  private final Notices notices;
 
   /** A route as registered: its HTTP methods (empty: all) and path template. */
   public record RouteDescription(java.util.Set<String> methods, String path) {}
 
   private Gateway(Vertx vertx, Store store, String deploymentId, int port, String url,
                   List<RouteDescription> routes, ProviderApi providerApi, DossierService dossiers,
-                  ProviderDossiers providerDossiers, DisclosureLog disclosureLog) {
+                  ProviderDossiers providerDossiers, DisclosureLog disclosureLog, Notices notices) {
+    this.notices = notices;
     this.vertx = vertx;
     this.disclosureLog = disclosureLog;
     this.providerDossiers = providerDossiers;
@@ -99,15 +103,17 @@ public final class Gateway {
         .compose(store -> Dossiers.open(vertx, store, keys, config.retention())
             .compose(dossiers -> DisclosureLogs.open(vertx, store, config).compose(log -> ProviderApi.open(vertx,
                     store, config, dossiers, responses, schemas, devProviders, log)
-                .compose(api -> deployHttp(vertx, config, store, openApi, api, dossiers, log,
+                .compose(api -> openNotices(vertx, store, config, dossiers, api).compose(notices -> deployHttp(vertx,
+                        config, store, openApi, api, dossiers, log, notices,
                         new ProviderAdminApi(vertx, config.http().publicOrigin(), api.directory(), schemas),
                         new CommissionerApi(vertx, config.http().publicOrigin(), dossiers, api.directory(), log,
                             schemas),
                         new GrantApi(vertx, config.http().publicOrigin(), dossiers, api.directory(), api.grants(), log,
                             schemas),
                         new ClientApi(vertx, config.http().publicOrigin(), dossiers, api.grants(), log, api.directory(),
-                            schemas))
-                    .onFailure(e -> api.stop())))
+                            notices.inbox(), notices.texts(), schemas))
+                    .onFailure(e -> api.stop()))))
+                .map(Gateway::startNotices)
                 .onSuccess(gateway -> gateway.scheduleRetention(dossiers, config.retention())))
             .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
   }
@@ -126,7 +132,7 @@ public final class Gateway {
 
   private static Future<Gateway> deployHttp(Vertx vertx, GatewayConfig config, Store store,
                                             OpenApiRoute openApi, ProviderApi providerApi,
-                                            Dossiers dossiers, DisclosureLog disclosureLog,
+                                            Dossiers dossiers, DisclosureLog disclosureLog, Notices notices,
                                             ProviderAdminApi providerAdmin,
                                             CommissionerApi commissioners, GrantApi grantApi,
                                             ClientApi clients) {
@@ -157,7 +163,7 @@ public final class Gateway {
           String url = "https://" + displayHost(config.http().host()) + ":" + port;
           LOG.info("event=http-listening port={} instances={}", port, instances);
           return new Gateway(vertx, store, id, port, url, routes.get(), providerApi, dossiers.service(),
-              providerApi.providerDossiers(), disclosureLog);
+              providerApi.providerDossiers(), disclosureLog, notices);
         });
   }
 
@@ -207,6 +213,36 @@ public final class Gateway {
   private void scheduleRetention(Dossiers dossiers, GatewayConfig.Retention retention) {
     retentionTimer = vertx.setPeriodic(5_000, retention.checkEvery().toMillis(), id -> dossiers.retentionJob().run()
         .onFailure(e -> LOG.warn("event=retention-run-failed cause={}", e.getClass().getSimpleName())));
+  }
+
+  /**
+   * Client notices: the inbox, and the workers that fill it and send the e-mails (see {@link Notices}); opened before
+   * the listeners (the client's inbox routes read it), started once they listen.
+   */
+  private static Future<Notices> openNotices(Vertx vertx, Store store, GatewayConfig config, Dossiers dossiers,
+                                             ProviderApi api) {
+    try {
+      return Future.succeededFuture(Notices.open(vertx, store, config, dossiers.service(), api.grants(),
+          api.directory(), dossiers.events()));
+    } catch (RuntimeException e) {
+      api.stop();
+      return Future.failedFuture(e);
+    }
+  }
+
+  private Gateway startNotices() {
+    notices.start();
+    return this;
+  }
+
+  /** Every client's portal inbox, where every grant, revocation and objection decision is announced. */
+  public Inbox inbox() {
+    return notices.inbox();
+  }
+
+  /** Opens an inbox entry's text in the client's language. */
+  public InboxTexts inboxTexts() {
+    return notices.texts();
   }
 
   /** Every route the gateway serves, for the test that holds them against the OpenAPI document. */
@@ -265,7 +301,8 @@ public final class Gateway {
   public Future<Void> stop() {
     vertx.cancelTimer(retentionTimer);
     providerApi.stop();
-    return vertx.undeploy(deploymentId)
+    Future<Void> noticesStopped = notices.stop();
+    return noticesStopped.transform(ignored -> vertx.undeploy(deploymentId))
         .transform(ignored -> store.close())
         .onSuccess(v -> LOG.info("event=gateway-stopped"));
   }

@@ -114,10 +114,12 @@ public final class ConfigLoader {
         path("GATEWAY_SIGNING_KEY_FILE", dev ? "keys-dev/gateway/signing-ed25519.key" : null),
         text("GATEWAY_SIGNING_KEY_ID", dev ? DevKeyGuard.DEV_GATEWAY_KEY_ID : null));
 
+    Optional<GatewayConfig.Smtp> smtp = smtp(dev);
+
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    GatewayConfig config = new GatewayConfig(profile, http, store, oidc, kek, retention, responseSigning);
+    GatewayConfig config = new GatewayConfig(profile, http, store, oidc, kek, retention, responseSigning, smtp);
     if (!dev) {
       List<ConfigException.Problem> devKeys = DevKeyGuard.findDevelopmentKeys(config, values);
       if (!devKeys.isEmpty()) {
@@ -125,6 +127,56 @@ public final class ConfigLoader {
       }
     }
     return config;
+  }
+
+  /** The SMTP settings, all of them only with {@code SMTP_HOST}: a lone {@code SMTP_FROM} is a mistake, not "off". */
+  private Optional<GatewayConfig.Smtp> smtp(boolean dev) {
+    String host = values.get("SMTP_HOST");
+    if (host == null || host.isBlank()) {
+      for (String key : List.of("SMTP_PORT", "SMTP_FROM", "SMTP_USERNAME", "SMTP_PASSWORD", "SMTP_PASSWORD_FILE",
+          "SMTP_STARTTLS")) {
+        if (values.get(key) != null && !values.get(key).isBlank()) {
+          problem(key, "has no effect without SMTP_HOST (mail is off)");
+        }
+      }
+      return Optional.empty();
+    }
+    boolean startTls = bool("SMTP_STARTTLS", !dev);
+    int port = port("SMTP_PORT", startTls ? 587 : 25);
+    if (port == 0) {
+      problem("SMTP_PORT", "must be a port number between 1 and 65535");
+    }
+    String from = text("SMTP_FROM", null);
+    if (from != null && !from.matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+")) {
+      problem("SMTP_FROM", "must be an e-mail address such as noreply@example.org");
+    }
+    Optional<String> username = Optional.ofNullable(values.get("SMTP_USERNAME")).map(String::trim)
+        .filter(s -> !s.isEmpty());
+    Optional<Secret> password = optionalSecret("SMTP_PASSWORD");
+    if (username.isPresent() != password.isPresent()) {
+      problem(username.isPresent() ? "SMTP_PASSWORD" : "SMTP_USERNAME",
+          "SMTP_USERNAME and SMTP_PASSWORD (or SMTP_PASSWORD_FILE) go together");
+    }
+    return Optional.of(new GatewayConfig.Smtp(host.trim(), port, from, username, password, startTls));
+  }
+
+  private boolean bool(String key, boolean fallback) {
+    String raw = values.get(key);
+    if (raw == null) {
+      return fallback;
+    }
+    if ("true".equalsIgnoreCase(raw.trim()) || "false".equalsIgnoreCase(raw.trim())) {
+      return Boolean.parseBoolean(raw.trim());
+    }
+    problem(key, "must be true or false, was '" + raw + "'");
+    return fallback;
+  }
+
+  /** Like {@link #secret} for a secret that may be absent. */
+  private Optional<Secret> optionalSecret(String key) {
+    boolean inline = values.get(key) != null && !values.get(key).isBlank();
+    boolean file = values.get(key + "_FILE") != null && !values.get(key + "_FILE").isBlank();
+    return inline || file ? Optional.ofNullable(secret(key, null)) : Optional.empty();
   }
 
   private void problem(String setting, String reason) {

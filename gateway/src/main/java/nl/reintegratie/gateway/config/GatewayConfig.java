@@ -9,7 +9,7 @@ import java.util.Optional;
  * README lists every setting with its default.
  */
 public record GatewayConfig(Profile profile, Http http, Store store, Oidc oidc, Path kekFile, Retention retention,
-                            ResponseSigning responseSigning) {
+                            ResponseSigning responseSigning, Optional<Smtp> smtp) {
 
   /** The HTTPS listener. {@code port} 0 picks a free port (tests). */
   public record Http(String host, int port, URI publicBaseUrl, Path tlsCertFile, Path tlsKeyFile,
@@ -46,6 +46,17 @@ public record GatewayConfig(Profile profile, Http http, Store store, Oidc oidc, 
    * know it by.
    */
   public record ResponseSigning(Path keyFile, String keyId) {}
+
+  /**
+   * The SMTP server client notices are e-mailed through ({@code SMTP_HOST} and friends); absent when
+   * {@code SMTP_HOST} is not set: then notices reach the portal inbox only.
+   *
+   * @param from     the sender address
+   * @param username with {@code password}: log in to the server
+   * @param startTls upgrade every connection to TLS (required, with the host's certificate checked)
+   */
+  public record Smtp(String host, int port, String from, Optional<String> username, Optional<Secret> password,
+                     boolean startTls) {}
 
   public boolean isDev() {
     return profile == Profile.DEV;

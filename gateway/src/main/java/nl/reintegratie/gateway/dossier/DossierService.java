@@ -370,6 +370,22 @@ public final class DossierService {
         .map(versions -> versions.stream().filter(header -> header.version() == version).findFirst());
   }
 
+  /**
+   * The headers of the given versions of {@code clientId}'s documents, in the order given, without loading or
+   * decrypting any content (what a notice to the client says was shared). A version that does not exist or is
+   * another client's is left out.
+   */
+  public Future<java.util.List<DocumentHeader>> headersOf(String clientId, java.util.List<DocumentRef> versions) {
+    java.util.List<Future<Optional<DocumentHeader>>> lookups = versions.stream()
+        .map(ref -> documents.listVersions(ref.documentId()).map(headers -> headers.stream()
+            .filter(header -> header.version() == ref.version() && header.clientId().equals(clientId))
+            .findFirst()))
+        .toList();
+    return Future.all(lookups).map(all -> lookups.stream()
+        .flatMap(lookup -> lookup.result().stream())
+        .toList());
+  }
+
   /** Success: the header of the latest version of every document in the dossier (contents not loaded). */
   public Future<java.util.List<DocumentHeader>> listDocuments(String trajectoryId) {
     return documents.listByTrajectory(trajectoryId);

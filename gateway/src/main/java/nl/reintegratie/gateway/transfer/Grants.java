@@ -268,8 +268,8 @@ public final class Grants {
 
   /**
    * Revokes {@code organisation}'s grant: logged first ({@link DisclosureKind#REVOCATION}, event id
-   * {@code revocation:<grantId>}), then one compare-and-set that also announces the client's notice; from then on the
-   * release cannot be fetched.
+   * {@code revocation:<grantId>:<officer>}), then one compare-and-set that also announces the client's notice; from
+   * then on the release cannot be fetched.
    *
    * <p>Failure: {@link NotFoundException} for a missing or another organisation's grant; {@link GrantStateException}
    * ({@code REVOKED}) when it was revoked already (also by a concurrent revocation or an upheld objection),
@@ -284,8 +284,10 @@ public final class Grants {
       if (grant.validUntil().filter(until -> !now.isBefore(until)).isPresent()) {
         return Future.failedFuture(new GrantStateException(GrantStateException.Reason.EXPIRED));
       }
-      DisclosureEntry entry = DisclosureEntry.of(DisclosureKind.REVOCATION, "revocation:" + grantId, now,
-              grant.clientId(), organisation)
+      // per officer: a retry by the same officer is logged once; another officer retrying after a failed write is
+      // another action (one id for all would refuse them for good, the log keeping the first officer's entry)
+      DisclosureEntry entry = DisclosureEntry.of(DisclosureKind.REVOCATION, "revocation:" + grantId + ":" + officer,
+              now, grant.clientId(), organisation)
           .byActor(officer)
           .about(SubjectRef.grant(grantId), SubjectRef.trajectory(grant.receivingTrajectoryId()))
           .withPurpose(PURPOSE)
@@ -319,9 +321,10 @@ public final class Grants {
           .compose(sealed -> {
             Instant now = clock.instant();
             DisclosureEntry entry = DisclosureEntry.of(DisclosureKind.OBJECTION_DECISION,
-                    // per outcome: a retry of the same decision is logged once; a different decision after a failed
-                    // write is a different action with its own entry
-                    "objection-decision:" + grantId + ":" + outcome, now, grant.clientId(), organisation)
+                    // per outcome and officer: a retry of the same decision is logged once; a different decision, or
+                    // another officer, after a failed write is a different action with its own entry
+                    "objection-decision:" + grantId + ":" + outcome + ":" + officer, now, grant.clientId(),
+                    organisation)
                 .byActor(officer)
                 .about(SubjectRef.grant(grantId), SubjectRef.objection(grantId))
                 .withPurpose(PURPOSE)

@@ -165,7 +165,10 @@ class ClientApiTest {
         Arguments.of("GET", ME + "/grants", null),
         Arguments.of("GET", ME + "/grants/" + grant.grantId(), null),
         Arguments.of("POST", ME + "/grants/" + grant.grantId() + "/objection", objection),
-        Arguments.of("GET", ME + "/disclosures", null));
+        Arguments.of("GET", ME + "/disclosures", null),
+        Arguments.of("GET", ME + "/inbox", null),
+        Arguments.of("GET", ME + "/inbox/" + grant.grantId() + ":granted", null),
+        Arguments.of("POST", ME + "/inbox/" + grant.grantId() + ":granted/reading", null));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -220,7 +223,11 @@ class ClientApiTest {
             ME + "/trajectories/" + janTrajectory + "/documents/" + endReport, null),
         Arguments.of("GET", ME + "/grants/" + grant.grantId(), ME + "/grants/" + missingGrant, null),
         Arguments.of("POST", ME + "/grants/" + grant.grantId() + "/objection",
-            ME + "/grants/" + missingGrant + "/objection", objection));
+            ME + "/grants/" + missingGrant + "/objection", objection),
+        Arguments.of("GET", ME + "/inbox/" + grant.grantId() + ":granted", ME + "/inbox/" + missingGrant + ":granted",
+            null),
+        Arguments.of("POST", ME + "/inbox/" + grant.grantId() + ":granted/reading",
+            ME + "/inbox/" + missingGrant + ":granted/reading", null));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -233,6 +240,51 @@ class ClientApiTest {
     assertProblem(theirs, 404, ProblemType.NOT_FOUND);
     assertThat(withoutInstance(theirs)).isEqualTo(withoutInstance(none));
     assertGrantUntouched();
+  }
+
+  @Test
+  void theInbox_tellsFatimaOfTheGrantInPlainDutch_orEnglish_andKeepsWhenSheReadIt() throws Exception {
+    String entryId = grant.grantId() + ":granted";
+    JsonObject inbox = awaitInboxEntry(entryId);
+
+    JsonObject entry = inbox.getJsonArray("entries").stream().map(JsonObject.class::cast)
+        .filter(item -> item.getString("entryId").equals(entryId)).findFirst().orElseThrow();
+    assertMatchesOpenApi(inbox, "Inbox");
+    assertThat(entry.getString("kind")).isEqualTo("granted");
+    assertThat(entry.getString("language")).isEqualTo("nl");
+    assertThat(entry.containsKey("readAt")).isFalse();
+    String dutch = entry.getJsonArray("paragraphs").encode();
+    assertThat(dutch).contains(registeredName("kansrijk"), "Zodat de nieuwe coach niet opnieuw begint.");
+    assertThat(inbox.getInteger("unread")).isPositive();
+    HttpResponse<String> english = fatima.send("GET", ME + "/inbox/" + entryId, null,
+        Map.of("Accept-Language", "en"));
+    assertThat(english.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(english.body()).getString("language")).isEqualTo("en");
+    assertThat(new JsonObject(english.body()).getString("title")).isNotEqualTo(entry.getString("title"));
+    assertThat(get(jan, ME + "/inbox").getJsonArray("entries").encode()).doesNotContain(grant.grantId());
+
+    HttpResponse<String> crossSite = fatima.send("POST", ME + "/inbox/" + entryId + "/reading", null, Map.of());
+    assertProblem(crossSite, 403, ProblemType.CSRF_REJECTED);
+    HttpResponse<String> read = fatima.send("POST", ME + "/inbox/" + entryId + "/reading", null, PORTAL);
+    HttpResponse<String> again = fatima.send("POST", ME + "/inbox/" + entryId + "/reading", null, PORTAL);
+
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+    String readAt = new JsonObject(read.body()).getString("readAt");
+    assertThat(readAt).isNotBlank();
+    assertThat(new JsonObject(again.body()).getString("readAt")).isEqualTo(readAt);
+    assertThat(get(fatima, ME + "/inbox/" + entryId).getString("readAt")).isEqualTo(readAt);
+  }
+
+  /** The notice delivery runs every few seconds: the inbox once it holds {@code entryId}. */
+  static JsonObject awaitInboxEntry(String entryId) throws Exception {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      JsonObject inbox = get(fatima, ME + "/inbox");
+      if (inbox.getJsonArray("entries").encode().contains(entryId)) {
+        return inbox;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no inbox entry " + entryId);
   }
 
   @Test

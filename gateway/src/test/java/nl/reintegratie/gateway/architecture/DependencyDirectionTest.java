@@ -145,6 +145,33 @@ class DependencyDirectionTest {
       .that().resideOutsideOfPackages(BASE + ".events.bus..", BASE + ".app..")
       .should().dependOnClassesThat().resideInAPackage(BASE + ".events.bus..");
 
+  /**
+   * Client notices are domain code: the inbox, the texts and the delivery know neither MongoDB, SMTP nor HTTP, nor the
+   * provider registry (names come through a port); the wiring supplies the adapters.
+   */
+  static final ArchRule notifyDomainKnowsNoStoreSmtpNorHttp = noClasses()
+      .that().resideInAPackage(BASE + ".notify")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".store..", "io.vertx.ext.mongo..",
+          "io.vertx.ext.web..", "io.vertx.core.http..", BASE + ".http..", BASE + ".portal..", BASE + ".identity..",
+          BASE + ".signature..", BASE + ".dossier.mongo..", BASE + ".transfer.mongo..", BASE + ".notify.mongo..",
+          BASE + ".notify.smtp..", "jakarta.mail..", "org.eclipse.angus..", BASE + ".config..");
+
+  /** The notify adapters implement its ports; they serve no HTTP and know no other capability's adapters. */
+  static final ArchRule notifyAdaptersReachOnlyDomainAndStore = noClasses()
+      .that().resideInAnyPackage(BASE + ".notify.mongo..", BASE + ".notify.smtp..")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".http..", BASE + ".portal..",
+          BASE + ".identity..", BASE + ".signature..", BASE + ".config..", "io.vertx.ext.web..",
+          "io.vertx.core.http..", BASE + ".dossier.mongo..", BASE + ".transfer.mongo..");
+
+  static final ArchRule onlyWiringKnowsNotifyAdapters = noClasses()
+      .that().resideOutsideOfPackages(BASE + ".notify.mongo..", BASE + ".notify.smtp..", BASE + ".app..")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".notify.mongo..", BASE + ".notify.smtp..");
+
+  /** One place speaks SMTP. */
+  static final ArchRule onlySmtpAdapterTouchesJakartaMail = noClasses()
+      .that().resideOutsideOfPackage(BASE + ".notify.smtp..")
+      .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..");
+
   static Stream<ArchRule> rules() {
     return Stream.of(nothingDependsOnTheWiring, storeDependsOnNothingOfOurs,
         onlyStoreAndMongoAdaptersTouchTheDriver, onlyEdgesTouchVertxWeb, configDependsOnNothingOfOurs,
@@ -153,7 +180,8 @@ class DependencyDirectionTest {
         transferDomainKnowsNoStoreNorHttp, transferRoutesReachNoStore, onlyWiringKnowsTransferAdapters,
         eventsDependOnNothingOfOurs,
         onlyWiringKnowsTheEventBusAdapter, auditDomainKnowsNoStoreNorHttp, auditAdaptersReachOnlyDomainAndStore,
-        onlyWiringKnowsAuditAdapters, identityKnowsNoCapability);
+        onlyWiringKnowsAuditAdapters, identityKnowsNoCapability, notifyDomainKnowsNoStoreSmtpNorHttp,
+        notifyAdaptersReachOnlyDomainAndStore, onlyWiringKnowsNotifyAdapters, onlySmtpAdapterTouchesJakartaMail);
   }
 
   @ParameterizedTest

@@ -99,6 +99,57 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void withoutSmtpHost_mailIsOff_andALoneSmtpSettingIsAMistake() {
+    assertThat(ConfigLoader.load(prodEnv()).smtp()).isEmpty();
+
+    Map<String, String> env = prodEnv();
+    env.put("SMTP_FROM", "noreply@gemeente.example");
+    assertThatThrownBy(() -> ConfigLoader.load(env))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(settings(e)).containsExactly("SMTP_FROM");
+          assertThat(e.getMessage()).contains("has no effect without SMTP_HOST");
+        });
+  }
+
+  @Test
+  void smtp_inProd_defaultsToStartTlsOnPort587_withThePasswordFromAFile() throws Exception {
+    Path password = Files.writeString(dir.resolve("smtp.secret"), "s3cret-smtp-password\n");
+    Map<String, String> env = prodEnv();
+    env.put("SMTP_HOST", "smtp.gemeente.example");
+    env.put("SMTP_FROM", "noreply@gemeente.example");
+    env.put("SMTP_USERNAME", "gateway");
+    env.put("SMTP_PASSWORD_FILE", password.toString());
+
+    GatewayConfig.Smtp smtp = ConfigLoader.load(env).smtp().orElseThrow();
+
+    assertThat(smtp.host()).isEqualTo("smtp.gemeente.example");
+    assertThat(smtp.port()).isEqualTo(587);
+    assertThat(smtp.startTls()).isTrue();
+    assertThat(smtp.from()).isEqualTo("noreply@gemeente.example");
+    assertThat(smtp.username()).contains("gateway");
+    assertThat(smtp.password().orElseThrow().reveal()).isEqualTo("s3cret-smtp-password");
+    assertThat(smtp.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void smtp_wrongValues_areNamed() {
+    Map<String, String> env = prodEnv();
+    env.put("SMTP_HOST", "smtp.gemeente.example");
+    env.put("SMTP_FROM", "not an address");
+    env.put("SMTP_PORT", "0");
+    env.put("SMTP_STARTTLS", "yes");
+    env.put("SMTP_USERNAME", "gateway");
+
+    assertThatThrownBy(() -> ConfigLoader.load(env))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(settings(e)).containsExactlyInAnyOrder("SMTP_FROM", "SMTP_PORT", "SMTP_STARTTLS",
+              "SMTP_PASSWORD");
+          assertThat(e.getMessage()).contains("must be an e-mail address", "must be true or false",
+              "go together");
+        });
+  }
+
+  @Test
   void environment_winsOverTheConfigFile() throws Exception {
     Path file = dir.resolve("gateway.properties");
     Files.writeString(file, "HTTP_PORT=9000\nMONGO_DATABASE=from-file\n");

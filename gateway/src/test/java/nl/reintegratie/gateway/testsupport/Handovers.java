@@ -27,8 +27,8 @@ import nl.reintegratie.gateway.dossier.DocumentRef;
 import nl.reintegratie.gateway.transfer.Grant;
 import nl.reintegratie.gateway.transfer.LegalBasis;
 import nl.reintegratie.gateway.transfer.RuleOutcome;
+import nl.reintegratie.gateway.transfer.GrantTexts;
 import nl.reintegratie.gateway.transfer.TransferRule;
-import nl.reintegratie.protocol.crypto.AssociatedData;
 
 /**
  * What tests and benchmarks of a handover share: a gemeente-deventer trajectory with a demo provider, and that
@@ -68,7 +68,7 @@ public final class Handovers {
                             Duration validFor, Optional<Instant> revokedAt) {
     String grantId = UUID.randomUUID().toString();
     SealedText reasons = gateway.dossiers().sealForClient(clientId,
-        AssociatedData.of("grant-reasons", grantId),
+        GrantTexts.grantReasons(grantId),
         "{\"necessityReason\":\"Zodat de nieuwe coach niet opnieuw begint.\"}".getBytes(StandardCharsets.UTF_8))
         .await();
     List<RuleOutcome> allPassed = Arrays.stream(TransferRule.values())

@@ -375,7 +375,7 @@ class GrantsTest {
     Grant revoked = grants.revoke(DEVENTER, OFFICER, grant.grantId()).await();
 
     assertThat(revoked.availabilityAt(Instant.now())).isEqualTo(Grant.Availability.REVOKED);
-    LoggedEntry entry = log.findByEvent("revocation:" + grant.grantId()).await().orElseThrow();
+    LoggedEntry entry = log.findByEvent("revocation:" + grant.grantId() + ":" + OFFICER).await().orElseThrow();
     assertThat(entry.entry().kind()).isEqualTo(DisclosureKind.REVOCATION);
     assertThat(entry.entry().actorId()).contains(OFFICER);
     assertThat(entry.entry().subjects()).contains(SubjectRef.grant(grant.grantId()));
@@ -403,7 +403,7 @@ class GrantsTest {
       assertThat(after.revokedAt()).isEmpty();
       assertThat(after.hasOpenObjection()).isTrue();
     });
-    assertThat(log.findByEvent("revocation:" + grant.grantId()).await()).isEmpty();
+    assertThat(log.findByEvent("revocation:" + grant.grantId() + ":" + OFFICER).await()).isEmpty();
   }
 
   @Test
@@ -415,7 +415,7 @@ class GrantsTest {
     assertThatThrownBy(() -> grants.revoke(DEVENTER, OFFICER, expired.grantId()).await())
         .isInstanceOfSatisfying(GrantStateException.class,
             refused -> assertThat(refused.reason()).isEqualTo(GrantStateException.Reason.EXPIRED));
-    assertThat(log.findByEvent("revocation:" + expired.grantId()).await()).isEmpty();
+    assertThat(log.findByEvent("revocation:" + expired.grantId() + ":" + OFFICER).await()).isEmpty();
   }
 
   // ------------------------------------------------------------------------------------------ objections
@@ -435,7 +435,8 @@ class GrantsTest {
     Grants.Explained seen = grants.explain(decided).await();
     assertThat(seen.objectionReason()).contains("Ik wil niet dat mijn gesprekken met de coach worden doorgegeven.");
     assertThat(seen.decisionReasons()).contains(reasons);
-    DisclosureEntry entry = log.findByEvent("objection-decision:" + grant.grantId() + ":objection-upheld").await()
+    DisclosureEntry entry = log.findByEvent(
+        "objection-decision:" + grant.grantId() + ":objection-upheld:" + OFFICER).await()
         .orElseThrow().entry();
     assertThat(entry.kind()).isEqualTo(DisclosureKind.OBJECTION_DECISION);
     assertThat(entry.reason()).contains("objection-upheld");
@@ -460,7 +461,7 @@ class GrantsTest {
         "De afspraken uit het laatste gesprek zijn nodig om direct verder te kunnen.").await();
 
     assertThat(decided.availabilityAt(Instant.now())).isEqualTo(Grant.Availability.AVAILABLE);
-    assertThat(log.findByEvent("objection-decision:" + grant.grantId() + ":objection-rejected").await()
+    assertThat(log.findByEvent("objection-decision:" + grant.grantId() + ":objection-rejected:" + OFFICER).await()
         .orElseThrow().entry().reason()).contains("objection-rejected");
   }
 
@@ -472,7 +473,8 @@ class GrantsTest {
         "U heeft gelijk, we trekken de overdracht in.").await())
         .isInstanceOfSatisfying(GrantStateException.class,
             refused -> assertThat(refused.reason()).isEqualTo(GrantStateException.Reason.NO_OPEN_OBJECTION));
-    assertThat(log.findByEvent("objection-decision:" + grant.grantId() + ":objection-upheld").await()).isEmpty();
+    assertThat(log.findByEvent(
+        "objection-decision:" + grant.grantId() + ":objection-upheld:" + OFFICER).await()).isEmpty();
   }
 
   // ------------------------------------------------------------------------------------------ helpers

@@ -329,7 +329,10 @@ class GrantApiTest {
     assertThat(read(casemanager, grantId).getString("status")).isEqualTo("revoked");
     assertThat(await(GrantEvents.GRANT_REVOKED, grantId).getJsonObject("data").getString("clientId"))
         .isEqualTo(fatima);
-    assertThat(gateway.gateway().disclosureLog().findByEvent("revocation:" + grantId).await()).isPresent();
+    assertThat(gateway.gateway().disclosureLog().entriesOf(fatima).await().entries().stream()
+        .map(proven -> proven.entry().entry())
+        .filter(entry -> entry.eventId().startsWith("revocation:" + grantId + ":"))).singleElement()
+        .satisfies(entry -> assertThat(entry.actorId()).isPresent());
   }
 
   // ------------------------------------------------------------------------------------------ objections

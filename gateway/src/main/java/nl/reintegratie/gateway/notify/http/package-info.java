@@ -1,0 +1,2 @@
+/** The notify capability's HTTP routes: the client's portal inbox. */
+package nl.reintegratie.gateway.notify.http;
