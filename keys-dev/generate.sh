@@ -131,7 +131,7 @@ JSON
 # KvK numbers are fixed (fictitious) so provider ids and OINs stay stable across runs.
 # -------------------------------------------------------------------------------------
 generate_provider() {
-  local id="$1" name="$2" kvk="$3"
+  local id="$1" name="$2" kvk="$3" attestation="${4:-}"
   [[ "${kvk}" =~ ^[0-9]{8}$ ]] || die "KvK number for ${id} must be 8 digits"
   local dir="${KEYS_DEV}/providers/${id}"
   mkdir -p "${dir}"
@@ -141,14 +141,21 @@ generate_provider() {
   new_key "${dir}/signing-ed25519.key" "${dir}/signing-ed25519.pub" -algorithm ed25519
   new_key "${dir}/encryption-x25519.key" "${dir}/encryption-x25519.pub" -algorithm x25519
 
+  # a health data attestation (reference of the signed statement, valid two years from registration) lets the
+  # demo release health data to this provider; flat members, so the provider client's FlatJson reads the file
+  local attested=""
+  if [[ -n "${attestation}" ]]; then
+    attested="\"healthDataAttestationReference\":\"${attestation}-${key_year}-001\",\"healthDataAttestationValidFor\":\"P2Y\","
+  fi
+
   cat > "${dir}/provider.json" <<JSON
-{"id":"${id}","name":"${name}","kvk":"${kvk}","oin":"00000003${kvk}0000","signingKeyId":"${id}-ed25519-${key_year}-1","purpose":"development-only"}
+{"id":"${id}","name":"${name}","kvk":"${kvk}","oin":"00000003${kvk}0000","signingKeyId":"${id}-ed25519-${key_year}-1",${attested}"purpose":"development-only"}
 JSON
 }
 
 generate_providers() {
   generate_provider werkpad   "Werkpad Re-integratie B.V."    "91234567"
-  generate_provider kansrijk  "Kansrijk Werk & Talent B.V."   "92345678"
+  generate_provider kansrijk  "Kansrijk Werk & Talent B.V."   "92345678" "KR-VGV"
   generate_provider startlijn "Startlijn Loopbaanbegeleiding B.V." "93456789"
 }
 

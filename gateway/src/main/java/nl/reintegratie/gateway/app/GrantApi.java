@@ -3,6 +3,8 @@ package nl.reintegratie.gateway.app;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import nl.reintegratie.gateway.audit.DisclosureLog;
 import nl.reintegratie.gateway.identity.StaffAccess;
 import nl.reintegratie.gateway.signature.ProviderDirectory;
@@ -22,20 +24,22 @@ import nl.reintegratie.schemas.SchemaCatalog;
  */
 record GrantApi(Vertx vertx, String origin, Grants grants, SchemaCatalog schemas) {
 
+  private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
+
   GrantApi(Vertx vertx, String origin, Dossiers dossiers, ProviderDirectory directory, GrantRepository repository,
            DisclosureLog log, SchemaCatalog schemas) {
-    this(vertx, origin, new Grants(dossiers.service(), repository, log, recipients(directory), dossiers.events(),
+    this(vertx, origin, new Grants(dossiers.service(), repository, log, recipients(directory, Clock.systemUTC()), dossiers.events(),
         Clock.systemUTC()), schemas);
   }
 
   /**
-   * The registry as the transfer rules see a recipient. The registry records no attestation for health data yet, so
-   * no recipient has one: health data cannot be transferred until it does.
+   * The registry as the transfer rules see a recipient: the health-data attestation counts when it is valid on
+   * today's Dutch calendar day (read from the store, so a supervisor's change applies at once on every instance).
    */
-  static RecipientRegistry recipients(ProviderDirectory directory) {
+  static RecipientRegistry recipients(ProviderDirectory directory, Clock clock) {
     return organisation -> directory.findOrganisation(organisation).map(found -> found.map(registered ->
         new TransferFacts.Recipient(registered.id(), registered.active(), registered.encryptionKey().isPresent(),
-            false)));
+            registered.attestsHealthDataOn(LocalDate.now(clock.withZone(DUTCH_TIME))))));
   }
 
   /** Mounts the routes on one listener's router, in that listener's verticle (see {@link CommissionerApi#mount}). */

@@ -10,11 +10,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import nl.reintegratie.gateway.signature.HealthDataAttestation;
 import nl.reintegratie.gateway.signature.ProviderOrganisation;
 import nl.reintegratie.gateway.signature.ProviderRegistry;
 import nl.reintegratie.gateway.signature.RegisteredKey;
@@ -23,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Providers described as folders: {@code provider.json} (id, name, kvk, oin, signingKeyId),
- * {@code signing-ed25519.pub} and {@code encryption-x25519.pub} (SPKI PEM). A dev start registers the demo
+ * Providers described as folders: {@code provider.json} (id, name, kvk, oin, signingKeyId, optionally a health data
+ * attestation, see {@link FolderAttestation}), {@code signing-ed25519.pub} and {@code encryption-x25519.pub} (SPKI
+ * PEM). A dev start registers the demo
  * providers of {@code keys-dev/providers/*} this way, so a provider can call {@code ./run.sh}'s gateway with its dev
  * key at once; an operator registers a real provider from a folder with {@code ./admin.sh register-provider}.
  */
@@ -35,7 +42,39 @@ record ProviderFolders(List<ProviderFolder> providers) {
   static final Duration DEV_KEY_VALIDITY = Duration.ofDays(5 * 365);
 
   record ProviderFolder(ProviderOrganisation organisation, String signingKeyId, byte[] signingKey,
-                     X25519PublicKey encryptionKey) {}
+                     X25519PublicKey encryptionKey, Optional<FolderAttestation> healthDataAttestation) {}
+
+  /**
+   * The health data attestation of a {@code provider.json}, in flat members (the provider client reads the same
+   * file with a reader of flat objects only): {@code healthDataAttestationReference} with either the statement's
+   * own {@code healthDataAttestationAttestedOn} and {@code healthDataAttestationValidUntil} (a real provider's
+   * signed statement), or {@code healthDataAttestationValidFor}, an ISO 8601 period from the day before it is
+   * registered, like the dev signing key (the demo providers': theirs never runs out in a dev store, however old).
+   */
+  record FolderAttestation(String reference, Optional<LocalDate> attestedOn, Optional<LocalDate> validUntil,
+                           Optional<Period> validFor) {
+
+    FolderAttestation {
+      if (reference == null || validFor.isPresent() == (attestedOn.isPresent() || validUntil.isPresent())
+          || attestedOn.isPresent() != validUntil.isPresent()) {
+        throw new IllegalArgumentException(ATTESTATION + "Reference needs " + ATTESTATION + "AttestedOn and "
+            + ATTESTATION + "ValidUntil, or " + ATTESTATION + "ValidFor");
+      }
+    }
+
+    /**
+     * The attestation as registered at {@code now}. Failure: {@link IllegalArgumentException} when it does not
+     * meet {@link HealthDataAttestation}'s rules (reference, at most three years).
+     */
+    HealthDataAttestation at(Instant now) {
+      LocalDate from = attestedOn.orElseGet(() -> LocalDate.ofInstant(now, CALENDAR).minusDays(1));
+      return new HealthDataAttestation(from, validUntil.orElseGet(() -> from.plus(validFor.orElseThrow())),
+          reference, HealthDataAttestation.FROM_PROVIDER_FOLDER, now.truncatedTo(ChronoUnit.MILLIS));
+    }
+  }
+
+  private static final ZoneId CALENDAR = ZoneId.of("Europe/Amsterdam");
+  private static final String ATTESTATION = "healthDataAttestation";
 
   static ProviderFolders none() {
     return new ProviderFolders(List.of());
@@ -77,12 +116,33 @@ record ProviderFolders(List<ProviderFolder> providers) {
             json.getString("oin")),
         json.getString("signingKeyId"),
         pem(dir.resolve("signing-ed25519.pub")),
-        X25519PublicKey.of(pem(dir.resolve("encryption-x25519.pub"))));
+        X25519PublicKey.of(pem(dir.resolve("encryption-x25519.pub"))),
+        attestation(json));
+  }
+
+  // checked now, so a folder with a statement the registry would refuse fails at reading, not half-way registering
+  private static Optional<FolderAttestation> attestation(JsonObject json) {
+    boolean any = json.fieldNames().stream().anyMatch(name -> name.startsWith(ATTESTATION));
+    if (!any) {
+      return Optional.empty();
+    }
+    try {
+      FolderAttestation attestation = new FolderAttestation(json.getString(ATTESTATION + "Reference"),
+          Optional.ofNullable(json.getString(ATTESTATION + "AttestedOn")).map(LocalDate::parse),
+          Optional.ofNullable(json.getString(ATTESTATION + "ValidUntil")).map(LocalDate::parse),
+          Optional.ofNullable(json.getString(ATTESTATION + "ValidFor")).map(Period::parse));
+      attestation.at(Instant.now());
+      return Optional.of(attestation);
+    } catch (DateTimeParseException | ClassCastException e) {
+      throw new IllegalArgumentException(ATTESTATION + "Reference is required; dates are YYYY-MM-DD, the period"
+          + " is ISO 8601 (P2Y)", e);
+    }
   }
 
   /**
-   * Registers every provider, its signing key and its encryption key that the registry lacks; leaves what is there
-   * (also a revoked key or a deactivated organisation) as it is. Success: all present.
+   * Registers every provider, its signing key and its encryption key that the registry lacks, and its health data
+   * attestation when the folder has one and the organisation has none; leaves what is there (also a revoked key, a
+   * deactivated organisation or another attestation) as it is. Success: all present.
    */
   Future<Void> registerAbsent(ProviderRegistry registry, Clock clock, Duration keyValidity) {
     Future<Void> chain = Future.succeededFuture();
@@ -97,14 +157,26 @@ record ProviderFolders(List<ProviderFolder> providers) {
     String id = provider.organisation().id();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     return registry.findOrganisation(id)
-        .compose(organisation -> organisation.isPresent() ? Future.<Void>succeededFuture()
+        .compose(organisation -> organisation.isPresent() ? Future.succeededFuture(organisation.get())
             : registry.register(provider.organisation())
                 .compose(v -> registry.setEncryptionKey(id, provider.encryptionKey()))
-                .onSuccess(v -> LOG.info("event=provider-registered organisation={}", id)))
+                .onSuccess(v -> LOG.info("event=provider-registered organisation={}", id))
+                .map(provider.organisation()))
+        .compose(organisation -> organisation.healthDataAttestation().isPresent()
+            || provider.healthDataAttestation().isEmpty() ? Future.<Void>succeededFuture()
+            : registerAttestation(registry, id, provider.healthDataAttestation().get().at(now)))
         .compose(v -> registry.findKey(provider.signingKeyId()))
         .compose(key -> key.isPresent() ? Future.<Void>succeededFuture()
             : registry.addSigningKey(new RegisteredKey(provider.signingKeyId(), id, "ed25519", provider.signingKey(),
                 now.minus(Duration.ofDays(1)), now.plus(keyValidity), false)));
+  }
+
+  private static Future<Void> registerAttestation(ProviderRegistry registry, String id,
+                                                  HealthDataAttestation attestation) {
+    return registry.setHealthDataAttestation(id, attestation)
+        .onSuccess(v -> LOG.info("event=provider-health-data-attested by={} provider={} reference={} attestedOn={}"
+                + " validUntil={}", attestation.recordedBy(), id, attestation.reference(), attestation.attestedOn(),
+            attestation.validUntil()));
   }
 
   private static byte[] pem(Path file) throws IOException {

@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Keys of an inactive or unregistered organisation are in the snapshot as revoked: they are refused with
  * {@link RejectionReason#REVOKED_KEY}, never accepted.
+ *
+ * <p>Only the keys are in the snapshot. {@link #findOrganisation} reads the store, so an organisation's encryption
+ * key and health data attestation, once their change's future succeeded, are what every instance reads next.
  */
 public final class ProviderDirectory implements KeyDirectory, ProviderRegistry {
 
@@ -126,6 +129,17 @@ public final class ProviderDirectory implements KeyDirectory, ProviderRegistry {
   @Override
   public Future<Void> setEncryptionKey(String organisationId, X25519PublicKey key) {
     return registry.setEncryptionKey(organisationId, key);
+  }
+
+  // organisations are not in the snapshot: findOrganisation reads the store, so every instance sees this at once
+  @Override
+  public Future<Void> setHealthDataAttestation(String organisationId, HealthDataAttestation attestation) {
+    return registry.setHealthDataAttestation(organisationId, attestation);
+  }
+
+  @Override
+  public Future<Boolean> withdrawHealthDataAttestation(String organisationId) {
+    return registry.withdrawHealthDataAttestation(organisationId);
   }
 
   @Override

@@ -7,8 +7,8 @@ import nl.reintegratie.gateway.crypto.PublicKeyChecks;
 import nl.reintegratie.protocol.crypto.Ed25519;
 
 /**
- * Port: the organisations that may call the provider API, their Ed25519 signing keys and their X25519 encryption
- * key. A key id resolves to exactly one organisation, one key and one algorithm, for good: a key id is never
+ * Port: the organisations that may call the provider API, their Ed25519 signing keys, their X25519 encryption
+ * key and their health data attestation. A key id resolves to exactly one organisation, one key and one algorithm, for good: a key id is never
  * reused, not even after revocation, so old signatures and log lines stay attributable.
  *
  * <p>Every write is durable when its future succeeds. Failures: {@link ProviderRegistryException} as documented
@@ -49,6 +49,19 @@ public interface ProviderRegistry {
    * {@link ProviderRegistryException.Kind#UNKNOWN_ORGANISATION}.
    */
   Future<Void> setEncryptionKey(String organisationId, X25519PublicKey key);
+
+  /**
+   * Records the organisation's health data attestation, replacing the one it had, in one atomic update of the
+   * organisation. Failure: {@link ProviderRegistryException.Kind#UNKNOWN_ORGANISATION}.
+   */
+  Future<Void> setHealthDataAttestation(String organisationId, HealthDataAttestation attestation);
+
+  /**
+   * Withdraws the organisation's health data attestation, in one atomic update of the organisation; from then on
+   * {@link ProviderOrganisation#attestsHealthDataOn} is false for every day. Idempotent. Success: {@code true} when
+   * the organisation exists (and now has none, withdrawn now or before), {@code false} when it does not.
+   */
+  Future<Boolean> withdrawHealthDataAttestation(String organisationId);
 
   /** The organisation, or empty when none has this id. */
   Future<Optional<ProviderOrganisation>> findOrganisation(String organisationId);

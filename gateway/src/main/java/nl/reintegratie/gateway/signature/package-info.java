@@ -1,6 +1,6 @@
 /**
  * Verifying providers' RFC 9421 request signatures and knowing who they are: the provider registry (organisations,
- * signing keys, encryption keys), the key directory snapshot, replay protection, and the verification policy.
+ * signing keys, encryption keys, health data attestations), the key directory snapshot, replay protection, and the verification policy.
  *
  * <p>The message-level parts (signature base, structured fields, Content-Digest, signing) are in
  * {@code nl.reintegratie.protocol.signature}, shared with the provider reference client. Keys come through the

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What the provider registry says about a would-be recipient, for the transfer rules: registered, active, able to
- * receive sealed data, and (once the registry records it) attested for health data. A port, so the transfer
+ * receive sealed data, and attested for health data on the day of the decision. A port, so the transfer
  * capability does not depend on how providers are registered; the wiring implements it with the registry.
  */
 @FunctionalInterface

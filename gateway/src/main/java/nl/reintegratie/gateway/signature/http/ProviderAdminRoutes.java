@@ -6,6 +6,9 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import nl.reintegratie.gateway.http.ApiException;
@@ -15,6 +18,7 @@ import nl.reintegratie.gateway.http.RequestIds;
 import nl.reintegratie.gateway.identity.Principal;
 import nl.reintegratie.gateway.identity.Principal.Role;
 import nl.reintegratie.gateway.identity.StaffAccess;
+import nl.reintegratie.gateway.signature.HealthDataAttestation;
 import nl.reintegratie.gateway.signature.ProviderDirectory;
 import nl.reintegratie.gateway.signature.ProviderRegistryException;
 import nl.reintegratie.gateway.signature.RegisteredKey;
@@ -23,22 +27,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The provider registry for supervisors: which organisations may call the provider API, with which keys. Before
+ * The provider registry for supervisors: which organisations may call the provider API, with which keys, and
+ * which of them attested confidential handling of health information. Before
  * any of these routes the router ran the request id and the body limit; then, per route and in this order:
  *
  * <ol>
  *   <li>{@link StaffAccess}: a live portal session (else 401 {@code login-required}), the portal's CSRF rule on
- *       POST (403 {@code cross-site-request}), the {@code supervisor} role (403 {@code forbidden});
- *   <li>for POSTs with a body, schema validation ({@link BodyValidation}), then {@link RegistryInput}'s checks of
- *       the keys and dates (400 {@code invalid-body} listing every field; nothing is written before they pass);
+ *       POST, PUT and DELETE (403 {@code cross-site-request}), the {@code supervisor} role (403 {@code forbidden});
+ *   <li>for POSTs and PUTs with a body, schema validation ({@link BodyValidation}), then {@link RegistryInput}'s
+ *       checks of the keys and dates (400 {@code invalid-body} listing every field; nothing is written before they
+ *       pass);
  *   <li>the route's handler.
  * </ol>
  *
  * <p>Every change goes through the {@link ProviderDirectory}, so it is in this instance's key snapshot when the
  * answer leaves: the next signed request with a revoked key is refused here; other instances follow at their next
  * reload (about 30 s). Every change is logged with who made it (subject id and organisation), what (organisation
- * id, key id, validity) and the request id; never key material. There is no deleting: a key id names one key for
- * good, also after revocation, so signatures and logs stay attributable.
+ * id, key id, validity, attestation reference) and the request id; never key material, never free text. There is
+ * no deleting keys: a key id names one key for good, also after revocation, so signatures and logs stay
+ * attributable. A health data attestation is a sub-resource that is put and withdrawn as a whole.
  *
  * <p>Routes are registered one by one, never with a wildcard, so each is matched against the OpenAPI document.
  */
@@ -49,6 +56,9 @@ public final class ProviderAdminRoutes {
   static final String SIGNING_KEYS = PROVIDER + "/signing-keys";
   static final String SIGNING_KEY = SIGNING_KEYS + "/:keyId";
   static final String REVOCATION = SIGNING_KEY + "/revocation";
+  static final String HEALTH_DATA_ATTESTATION = PROVIDER + "/health-data-attestation";
+  /** Attestations are dated in calendar days; "today" is the Dutch one, as for every date a person enters. */
+  static final ZoneId CALENDAR = ZoneId.of("Europe/Amsterdam");
 
   private static final Logger LOG = LoggerFactory.getLogger(ProviderAdminRoutes.class);
 
@@ -81,6 +91,11 @@ public final class ProviderAdminRoutes {
         .handler(this::oneSigningKey);
     supervisor(router.post(REVOCATION))
         .handler(this::revoke);
+    supervisor(router.put(HEALTH_DATA_ATTESTATION))
+        .handler(BodyValidation.against(schemas, "health-data-attestation"))
+        .handler(this::recordHealthDataAttestation);
+    supervisor(router.delete(HEALTH_DATA_ATTESTATION))
+        .handler(this::withdrawHealthDataAttestation);
   }
 
   private Route supervisor(Route route) {
@@ -176,6 +191,55 @@ public final class ProviderAdminRoutes {
     answer(ctx, revoked, 200, null);
   }
 
+  /**
+   * {@code PUT /providers/{providerId}/health-data-attestation}: records the provider's statement, replacing the
+   * one it had, with who recorded it; answers the provider. From the answer on, transfers that select health data
+   * can pass the health data rule for this provider on the days the statement covers.
+   */
+  private void recordHealthDataAttestation(RoutingContext ctx) {
+    Principal who = StaffAccess.principal(ctx);
+    String providerId = ctx.pathParam("providerId");
+    Instant now = clock.instant();
+    HealthDataAttestation attestation;
+    try {
+      attestation = RegistryInput.healthDataAttestation(BodyValidation.body(ctx), LocalDate.ofInstant(now, CALENDAR),
+          who.subject(), now, Language.of(ctx));
+    } catch (ApiException invalid) {
+      refused(ctx, invalid);
+      return;
+    }
+    Future<JsonObject> recorded = directory.setHealthDataAttestation(providerId, attestation)
+        .onSuccess(v -> LOG.info("event=provider-health-data-attested by={} byOrganisation={} provider={}"
+                + " reference={} attestedOn={} validUntil={} requestId={}", who.subject(),
+            who.organisation().orElse("-"), providerId, attestation.reference(), attestation.attestedOn(),
+            attestation.validUntil(), RequestIds.of(ctx)))
+        .compose(v -> provider(providerId));
+    answer(ctx, recorded, 200, null);
+  }
+
+  /**
+   * {@code DELETE /providers/{providerId}/health-data-attestation}: withdraws the statement; 204. Idempotent: a
+   * provider without one answers the same. An unknown provider is 404.
+   */
+  private void withdrawHealthDataAttestation(RoutingContext ctx) {
+    Principal who = StaffAccess.principal(ctx);
+    String providerId = ctx.pathParam("providerId");
+    Future<JsonObject> withdrawn = directory.findOrganisation(providerId)
+        .compose(before -> before.isEmpty() ? Future.succeededFuture(false)
+            : directory.withdrawHealthDataAttestation(providerId).onSuccess(found -> {
+              if (found) {
+                LOG.info("event=provider-health-data-attestation-withdrawn by={} byOrganisation={} provider={}"
+                        + " reference={} alreadyWithdrawn={} requestId={}", who.subject(),
+                    who.organisation().orElse("-"), providerId, before.get().healthDataAttestation()
+                        .map(HealthDataAttestation::reference).orElse("-"),
+                    before.get().healthDataAttestation().isEmpty(), RequestIds.of(ctx));
+              }
+            }))
+        .compose(found -> found ? Future.<JsonObject>succeededFuture() : Future.failedFuture(
+            new ProviderRegistryException(ProviderRegistryException.Kind.UNKNOWN_ORGANISATION)));
+    answer(ctx, withdrawn, 204, null);
+  }
+
   private Future<JsonObject> provider(String providerId) {
     return directory.findOrganisation(providerId).compose(organisation -> organisation.isEmpty()
         ? Future.failedFuture(new ProviderRegistryException(ProviderRegistryException.Kind.UNKNOWN_ORGANISATION))
@@ -189,7 +253,7 @@ public final class ProviderAdminRoutes {
         .orElseGet(() -> Future.failedFuture(new NoSuchKeyException())));
   }
 
-  /** Answers with {@code result} as JSON, or with the problem its failure maps to. */
+  /** Answers with {@code result} as JSON (no body for a null result), or with the problem its failure maps to. */
   private static void answer(RoutingContext ctx, Future<JsonObject> result, int status, String location) {
     result.onComplete(outcome -> {
       if (outcome.failed()) {
@@ -200,6 +264,10 @@ public final class ProviderAdminRoutes {
       }
       if (location != null) {
         ctx.response().putHeader("Location", location);
+      }
+      if (outcome.result() == null) {
+        ctx.response().setStatusCode(status).end();
+        return;
       }
       ctx.response().setStatusCode(status)
           .putHeader("Content-Type", "application/json")

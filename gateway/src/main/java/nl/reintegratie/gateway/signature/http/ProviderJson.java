@@ -6,14 +6,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.reintegratie.gateway.signature.HealthDataAttestation;
 import nl.reintegratie.gateway.signature.ProviderOrganisation;
 import nl.reintegratie.gateway.signature.ProviderRegistry;
 import nl.reintegratie.gateway.signature.RegisteredKey;
 import nl.reintegratie.gateway.signature.X25519PublicKey;
 
 /**
- * The provider registry as the supervisors' API shows it ({@code Provider}, {@code SigningKey} and
- * {@code ProviderList} in the OpenAPI document). Public keys are not secret: each is shown as base64 of its 32 raw
+ * The provider registry as the supervisors' API shows it ({@code Provider}, {@code SigningKey},
+ * {@code RecordedHealthDataAttestation} and {@code ProviderList} in the OpenAPI document). Public keys are not secret: each is shown as base64 of its 32 raw
  * bytes with its fingerprint ({@link PublicKeyText#fingerprint}), so a supervisor can compare it with what the
  * provider sent. Instants are UTC, whole milliseconds (as stored).
  */
@@ -34,6 +35,8 @@ final class ProviderJson {
         .put("oin", organisation.oin())
         .put("active", organisation.active());
     organisation.encryptionKey().ifPresent(key -> json.put("encryptionKey", encryptionKey(key)));
+    organisation.healthDataAttestation()
+        .ifPresent(attestation -> json.put("healthDataAttestation", healthDataAttestation(attestation)));
     JsonArray signingKeys = new JsonArray();
     keys.stream().sorted(KEY_ORDER).forEach(key -> signingKeys.add(signingKey(key)));
     return json.put("signingKeys", signingKeys);
@@ -65,6 +68,15 @@ final class ProviderJson {
         .put("revoked", key.revoked());
     key.revokedAt().ifPresent(at -> json.put("revokedAt", at.toString()));
     return json;
+  }
+
+  private static JsonObject healthDataAttestation(HealthDataAttestation attestation) {
+    return new JsonObject()
+        .put("attestedOn", attestation.attestedOn().toString())
+        .put("validUntil", attestation.validUntil().toString())
+        .put("reference", attestation.reference())
+        .put("recordedBy", attestation.recordedBy())
+        .put("recordedAt", attestation.recordedAt().toString());
   }
 
   private static JsonObject encryptionKey(X25519PublicKey key) {

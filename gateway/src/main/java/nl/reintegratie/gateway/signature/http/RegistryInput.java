@@ -3,6 +3,7 @@ package nl.reintegratie.gateway.signature.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,7 @@ import nl.reintegratie.gateway.crypto.PublicKeyChecks;
 import nl.reintegratie.gateway.http.ApiException;
 import nl.reintegratie.gateway.http.Language;
 import nl.reintegratie.gateway.http.ProblemType;
+import nl.reintegratie.gateway.signature.HealthDataAttestation;
 import nl.reintegratie.gateway.signature.ProviderOrganisation;
 import nl.reintegratie.gateway.signature.RegisteredKey;
 import nl.reintegratie.gateway.signature.VerificationPolicy;
@@ -21,9 +23,10 @@ import nl.reintegratie.gateway.signature.X25519PublicKey;
 
 /**
  * The bodies of the registry routes, after their JSON Schema ({@code provider-registration},
- * {@code signing-key-registration}) passed, turned into registry records with the checks a schema cannot make:
- * the keys decode to usable curve points ({@link PublicKeyChecks}), {@code validUntil} is after {@code validFrom}
- * and still ahead. Every failed check is collected, so one 400 {@code invalid-body} lists them all, in the same
+ * {@code signing-key-registration}, {@code health-data-attestation}) passed, turned into registry records with the
+ * checks a schema cannot make: the keys decode to usable curve points ({@link PublicKeyChecks}), {@code validUntil}
+ * is after {@code validFrom} (or {@code attestedOn}) and still ahead, a statement was not signed in the future and
+ * covers at most {@link HealthDataAttestation#MAX_VALIDITY}. Every failed check is collected, so one 400 {@code invalid-body} lists them all, in the same
  * shape as {@code BodyValidation}'s ({@code errors: [{pointer, detail}]}); nothing is written before this passed.
  */
 final class RegistryInput {
@@ -79,6 +82,46 @@ final class RegistryInput {
     return key;
   }
 
+  /**
+   * A health data attestation body as the attestation {@code recordedBy} records at {@code now}, judged against
+   * {@code today} (the Dutch calendar day), or a failure with {@link ApiException} ({@code invalid-body}) listing
+   * every field that failed.
+   */
+  static HealthDataAttestation healthDataAttestation(JsonObject body, LocalDate today, String recordedBy,
+                                                     Instant now, Language language) {
+    RegistryInput input = new RegistryInput(now);
+    Optional<LocalDate> attestedOn = input.day(body.getString("attestedOn"), "/attestedOn");
+    Optional<LocalDate> validUntil = input.day(body.getString("validUntil"), "/validUntil");
+    if (attestedOn.isPresent() && attestedOn.get().isAfter(today)) {
+      input.error("/attestedOn", "Deze dag is nog niet geweest: vul de dag in waarop de verklaring is ondertekend.",
+          "This day has not come yet: use the day the statement was signed.");
+    }
+    // one problem per field: the first that applies
+    if (attestedOn.isPresent() && validUntil.isPresent() && !validUntil.get().isAfter(attestedOn.get())) {
+      input.error("/validUntil", "Dit moet later zijn dan attestedOn.", "This must be later than attestedOn.");
+    } else if (attestedOn.isPresent() && validUntil.isPresent()
+        && validUntil.get().isAfter(attestedOn.get().plus(HealthDataAttestation.MAX_VALIDITY))) {
+      input.error("/validUntil", "Een verklaring geldt hoogstens drie jaar na attestedOn. Vraag daarna een nieuwe.",
+          "A statement is valid for at most three years after attestedOn. Ask for a new one after that.");
+    } else if (validUntil.isPresent() && validUntil.get().isBefore(today)) {
+      input.error("/validUntil", "Deze dag is al voorbij: de verklaring zou nooit gelden.",
+          "This day has passed: the statement would never apply.");
+    }
+    HealthDataAttestation attestation = null;
+    if (input.errors.isEmpty()) {
+      try {
+        attestation = new HealthDataAttestation(attestedOn.get(), validUntil.get(), body.getString("reference"),
+            recordedBy, now.truncatedTo(ChronoUnit.MILLIS));
+      } catch (IllegalArgumentException e) {
+        // the schema makes this unreachable for the reference; a refusal must still point at a field, not be a 500
+        input.error(e.getMessage().equals("invalid reference") ? "/reference" : "",
+            "Dit gegeven van de verklaring klopt niet.", "This detail of the statement is not valid.");
+      }
+    }
+    input.failIfAny(language);
+    return attestation;
+  }
+
   // null when a field of the key failed (the failure is collected)
   private RegisteredKey signingKey(JsonObject body, String at, String providerId) {
     int failedBefore = errors.size();
@@ -129,6 +172,19 @@ final class RegistryInput {
     }
     error(at, "Vul datum en tijd in met tijdzone, bijvoorbeeld 2026-03-01T09:30:00+01:00.",
         "Use a date and time with a time zone, for example 2026-03-01T09:30:00+01:00.");
+    return Optional.empty();
+  }
+
+  // the schema checked the format (YYYY-MM-DD); what java.time cannot read (a 30 February) is refused here
+  private Optional<LocalDate> day(String text, String at) {
+    try {
+      if (text != null) {
+        return Optional.of(LocalDate.parse(text));
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    error(at, "Vul een bestaande datum in, bijvoorbeeld 2026-03-01.", "Use an existing date, for example 2026-03-01.");
     return Optional.empty();
   }
 

@@ -5,6 +5,7 @@
  * {@link nl.reintegratie.gateway.signature.http.ResponseSigner} and {@link
  * nl.reintegratie.gateway.signature.http.SignedResponses} sign the responses with the gateway's key. For supervisors,
  * logged in to the portal: {@link nl.reintegratie.gateway.signature.http.ProviderAdminRoutes}, the provider registry
- * (register organisations, add and revoke signing keys) behind {@code identity.StaffAccess}.
+ * (register organisations, add and revoke signing keys, record and withdraw health data attestations) behind
+ * {@code identity.StaffAccess}.
  */
 package nl.reintegratie.gateway.signature.http;

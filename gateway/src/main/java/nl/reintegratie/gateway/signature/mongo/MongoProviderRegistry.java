@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import nl.reintegratie.gateway.signature.HealthDataAttestation;
 import nl.reintegratie.gateway.signature.ProviderOrganisation;
 import nl.reintegratie.gateway.signature.ProviderRegistry;
 import nl.reintegratie.gateway.signature.ProviderRegistryException;
@@ -88,6 +89,25 @@ public final class MongoProviderRegistry implements ProviderRegistry {
             BsonJson.binary(key.raw())))
         .compose(found -> found ? Future.<Void>succeededFuture()
             : Future.failedFuture(new ProviderRegistryException(Kind.UNKNOWN_ORGANISATION)));
+  }
+
+  // the whole attestation is one field of the organisation's document, so a $set replaces it in one atomic update:
+  // a reader sees the old attestation or the new one, never a mix of both
+  @Override
+  public Future<Void> setHealthDataAttestation(String organisationId, HealthDataAttestation attestation) {
+    return set(ORGANISATIONS, organisationId, new JsonObject().put(ProviderCodec.HEALTH_DATA_ATTESTATION,
+            ProviderCodec.toDocument(attestation)))
+        .compose(found -> found ? Future.<Void>succeededFuture()
+            : Future.failedFuture(new ProviderRegistryException(Kind.UNKNOWN_ORGANISATION)));
+  }
+
+  @Override
+  public Future<Boolean> withdrawHealthDataAttestation(String organisationId) {
+    JsonObject update = new JsonObject()
+        .put("$unset", new JsonObject().put(ProviderCodec.HEALTH_DATA_ATTESTATION, ""));
+    return store.durably(mongo -> mongo.updateCollectionWithOptions(ORGANISATIONS, byId(organisationId), update,
+            new UpdateOptions().setUpsert(false)))
+        .map(result -> result.getDocMatched() > 0);
   }
 
   @Override

@@ -6,9 +6,9 @@ import static nl.reintegratie.gateway.store.BsonJson.date;
 import static nl.reintegratie.gateway.store.BsonJson.instant;
 
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
 import java.util.Optional;
+import nl.reintegratie.gateway.signature.HealthDataAttestation;
 import nl.reintegratie.gateway.signature.ProviderOrganisation;
 import nl.reintegratie.gateway.signature.RegisteredKey;
 import nl.reintegratie.gateway.signature.X25519PublicKey;
@@ -16,7 +16,7 @@ import nl.reintegratie.gateway.store.BsonJson;
 
 /**
  * Organisations and signing keys as documents. Keys are stored as BSON binary, instants as BSON dates (whole
- * milliseconds).
+ * milliseconds), calendar days as ISO strings ({@link BsonJson#day}).
  */
 final class ProviderCodec {
 
@@ -26,6 +26,12 @@ final class ProviderCodec {
   static final String OIN = "oin";
   static final String ACTIVE = "active";
   static final String ENCRYPTION_KEY = "encryptionKey";
+  /** {@code {attestedOn, validUntil, reference, recordedBy, recordedAt}}; absent while none is recorded. */
+  static final String HEALTH_DATA_ATTESTATION = "healthDataAttestation";
+  static final String ATTESTED_ON = "attestedOn";
+  static final String REFERENCE = "reference";
+  static final String RECORDED_BY = "recordedBy";
+  static final String RECORDED_AT = "recordedAt";
   static final String ORGANISATION_ID = "organisationId";
   static final String ALGORITHM = "algorithm";
   static final String PUBLIC_KEY = "publicKey";
@@ -46,6 +52,8 @@ final class ProviderCodec {
         .put(OIN, organisation.oin())
         .put(ACTIVE, organisation.active());
     organisation.encryptionKey().ifPresent(key -> document.put(ENCRYPTION_KEY, binary(key.raw())));
+    organisation.healthDataAttestation()
+        .ifPresent(attestation -> document.put(HEALTH_DATA_ATTESTATION, toDocument(attestation)));
     return document;
   }
 
@@ -53,8 +61,25 @@ final class ProviderCodec {
     Optional<X25519PublicKey> encryptionKey = document.containsKey(ENCRYPTION_KEY)
         ? Optional.of(X25519PublicKey.of(bytes(document, ENCRYPTION_KEY)))
         : Optional.empty();
+    Optional<HealthDataAttestation> attestation = Optional.ofNullable(document.getJsonObject(HEALTH_DATA_ATTESTATION))
+        .map(ProviderCodec::attestation);
     return new ProviderOrganisation(document.getString(ID), document.getString(NAME), document.getString(KVK),
-        document.getString(OIN), document.getBoolean(ACTIVE), encryptionKey);
+        document.getString(OIN), document.getBoolean(ACTIVE), encryptionKey, attestation);
+  }
+
+  static JsonObject toDocument(HealthDataAttestation attestation) {
+    return new JsonObject()
+        .put(ATTESTED_ON, BsonJson.day(attestation.attestedOn()))
+        .put(VALID_UNTIL, BsonJson.day(attestation.validUntil()))
+        .put(REFERENCE, attestation.reference())
+        .put(RECORDED_BY, attestation.recordedBy())
+        .put(RECORDED_AT, date(attestation.recordedAt()));
+  }
+
+  static HealthDataAttestation attestation(JsonObject document) {
+    return new HealthDataAttestation(LocalDate.parse(document.getString(ATTESTED_ON)),
+        LocalDate.parse(document.getString(VALID_UNTIL)), document.getString(REFERENCE),
+        document.getString(RECORDED_BY), instant(document, RECORDED_AT));
   }
 
   static JsonObject toDocument(RegisteredKey key) {

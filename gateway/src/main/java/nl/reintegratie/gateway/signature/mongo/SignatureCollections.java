@@ -9,7 +9,10 @@ import nl.reintegratie.gateway.store.IndexSpec;
  */
 public final class SignatureCollections {
 
-  /** {@code {_id: organisationId, name, kvk, oin, active, encryptionKey?}}; {@code oin} is unique. */
+  /**
+   * {@code {_id: organisationId, name, kvk, oin, active, encryptionKey?, healthDataAttestation?: {attestedOn,
+   * validUntil, reference, recordedBy, recordedAt}}}; {@code oin} is unique.
+   */
   public static final String ORGANISATIONS = "provider_organisations";
   /** {@code {_id: keyId, organisationId, algorithm, publicKey, validFrom, validUntil, revoked}}. */
   public static final String SIGNING_KEYS = "provider_signing_keys";

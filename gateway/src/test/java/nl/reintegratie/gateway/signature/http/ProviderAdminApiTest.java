@@ -19,6 +19,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -51,7 +53,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The supervisors' provider registry end to end: a real gateway (dev profile, so werkpad, kansrijk and startlijn
- * are registered with their keys-dev keys), demo users logged in through the real Keycloak like a browser, and
+ * are registered with their keys-dev keys, and kansrijk with its folder's health data attestation), demo users logged in through the real Keycloak like a browser, and
  * provider requests signed with real keys. What a supervisor sees, what everyone else gets, and what a provider
  * notices of each change: its next signed request.
  */
@@ -67,6 +69,7 @@ class ProviderAdminApiTest {
   static final String CSRF = ProblemType.CSRF_REJECTED.uri();
   static final String INVALID_BODY = ProblemType.INVALID_BODY.uri();
   static final Map<String, String> PORTAL = Map.of("X-Portal-Request", "1");
+  static final String KANSRIJK_ATTESTATION = PROVIDERS + "/kansrijk/health-data-attestation";
 
   @TempDir
   static Path storeDir;
@@ -113,7 +116,9 @@ class ProviderAdminApiTest {
         Arguments.of("GET", PROVIDERS + "/kansrijk", null),
         Arguments.of("POST", PROVIDERS + "/kansrijk/signing-keys", "key"),
         Arguments.of("GET", PROVIDERS + "/kansrijk/signing-keys/" + KANSRIJK_KEY_ID, null),
-        Arguments.of("POST", revocation, null));
+        Arguments.of("POST", revocation, null),
+        Arguments.of("PUT", KANSRIJK_ATTESTATION, "attestation"),
+        Arguments.of("DELETE", KANSRIJK_ATTESTATION, null));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -128,6 +133,7 @@ class ProviderAdminApiTest {
     assertProblemJson(response, 401, LOGIN_REQUIRED);
     assertThat(supervisor.get(gateway.url() + PROVIDERS + "/" + providerId).statusCode()).isEqualTo(404);
     assertThat(signedGet(devKey("kansrijk"), KANSRIJK_KEY_ID).statusCode()).isEqualTo(200);
+    assertKansrijkKeepsItsFolderAttestation();
   }
 
   static Stream<Arguments> everyRouteForEveryoneButASupervisor() {
@@ -148,6 +154,7 @@ class ProviderAdminApiTest {
     assertThat(new JsonObject(response.body()).getString("detail")).isEqualTo("Dit mag alleen een toezichthouder.");
     assertThat(supervisor.get(gateway.url() + PROVIDERS + "/" + providerId).statusCode()).isEqualTo(404);
     assertThat(signedGet(devKey("kansrijk"), KANSRIJK_KEY_ID).statusCode()).isEqualTo(200);
+    assertKansrijkKeepsItsFolderAttestation();
   }
 
   @Test
@@ -449,14 +456,223 @@ class ProviderAdminApiTest {
         .contains("event=provider-signing-key-revoked", "keyId=" + WERKPAD_KEY_ID, "alreadyRevoked=true"));
   }
 
+  // ------------------------------------------------------------------------------------------ health data attestation
+
+  /** The demo's premise: health data may be released to kansrijk (its folder attests it), never to werkpad. */
+  @Test
+  void kansrijk_attestsHealthDataByItsFolder_forTwoYears_andWerkpadDoesNot() throws Exception {
+    LocalDate today = LocalDate.now(NETHERLANDS);
+
+    JsonObject kansrijk = json(supervisor.get(gateway.url() + PROVIDERS + "/kansrijk"))
+        .getJsonObject("healthDataAttestation");
+    JsonObject werkpad = json(supervisor.get(gateway.url() + PROVIDERS + "/werkpad"));
+
+    String folderReference = new JsonObject(Files.readString(ProjectFiles.keysDev()
+        .resolve("providers/kansrijk/provider.json"))).getString("healthDataAttestationReference");
+    assertThat(kansrijk.getString("reference")).isEqualTo(folderReference);
+    assertThat(kansrijk.getString("recordedBy")).isEqualTo("provider-folder");
+    LocalDate attestedOn = LocalDate.parse(kansrijk.getString("attestedOn"));
+    LocalDate validUntil = LocalDate.parse(kansrijk.getString("validUntil"));
+    assertThat(attestedOn).isBeforeOrEqualTo(today);
+    assertThat(validUntil).isEqualTo(attestedOn.plusYears(2)).isAfter(today.plusYears(2).minusDays(3));
+    assertThat(werkpad.containsKey("healthDataAttestation")).isFalse();
+    assertThat(provider(json(supervisor.get(gateway.url() + PROVIDERS)).getJsonArray("providers"), "kansrijk")
+        .getJsonObject("healthDataAttestation")).isEqualTo(kansrijk);
+  }
+
+  @Test
+  void aSupervisor_records_replaces_andWithdrawsAnAttestation_eachShownAtOnce_andLoggedWithTheirSubject()
+      throws Exception {
+    String providerId = registeredProvider("vgv");
+    String path = PROVIDERS + "/" + providerId + "/health-data-attestation";
+    LocalDate today = LocalDate.now(NETHERLANDS);
+    JsonObject before = json(supervisor.get(gateway.url() + PROVIDERS + "/" + providerId));
+    Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    HttpResponse<String> recorded = supervisor.send("PUT", path,
+        attestation(today.minusDays(10), today.minusDays(10).plusYears(3), "PR-VGV-2026-001"), PORTAL);
+
+    assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+    assertThat(recorded.headers().firstValue("Content-Type")).contains("application/json");
+    JsonObject shown = new JsonObject(recorded.body());
+    assertThat(shown.getString("providerId")).isEqualTo(providerId);
+    assertThat(shown.getJsonArray("signingKeys")).isEqualTo(before.getJsonArray("signingKeys"));
+    JsonObject attestation = shown.getJsonObject("healthDataAttestation");
+    assertThat(attestation.getString("attestedOn")).isEqualTo(today.minusDays(10).toString());
+    assertThat(attestation.getString("validUntil")).isEqualTo(today.minusDays(10).plusYears(3).toString());
+    assertThat(attestation.getString("reference")).isEqualTo("PR-VGV-2026-001");
+    assertThat(attestation.getString("recordedBy")).isEqualTo(supervisorSubject());
+    assertThat(Instant.parse(attestation.getString("recordedAt"))).isBetween(start, Instant.now());
+    assertThat(json(supervisor.get(gateway.url() + PROVIDERS + "/" + providerId))).isEqualTo(shown);
+    assertThat(provider(json(supervisor.get(gateway.url() + PROVIDERS)).getJsonArray("providers"), providerId))
+        .isEqualTo(shown);
+
+    HttpResponse<String> replaced = supervisor.send("PUT", path,
+        attestation(today, today.plusYears(1), "PR-VGV-2026-002"), PORTAL);
+
+    assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+    assertThat(new JsonObject(replaced.body()).getJsonObject("healthDataAttestation").getString("reference"))
+        .isEqualTo("PR-VGV-2026-002");
+
+    HttpResponse<String> withdrawn = supervisor.send("DELETE", path, null, PORTAL);
+
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(204);
+    assertThat(withdrawn.body()).isEmpty();
+    JsonObject after = json(supervisor.get(gateway.url() + PROVIDERS + "/" + providerId));
+    assertThat(after.containsKey("healthDataAttestation")).isFalse();
+    assertThat(after).isEqualTo(before);
+    assertThat(supervisor.send("DELETE", path, null, PORTAL).statusCode()).isEqualTo(204);
+
+    String subject = supervisorSubject();
+    List<String> lines = loggedLines().stream().filter(line -> line.contains("provider=" + providerId)).toList();
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains("event=provider-health-data-attested",
+        "by=" + subject, "byOrganisation=", "reference=PR-VGV-2026-001", "attestedOn=" + today.minusDays(10)));
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains("event=provider-health-data-attested",
+        "by=" + subject, "reference=PR-VGV-2026-002"));
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains(
+        "event=provider-health-data-attestation-withdrawn", "by=" + subject, "reference=PR-VGV-2026-002",
+        "alreadyWithdrawn=false"));
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains(
+        "event=provider-health-data-attestation-withdrawn", "by=" + subject, "reference=-", "alreadyWithdrawn=true"));
+    assertThat(String.join("\n", loggedLines())).doesNotContain("Anouk", "Smit");
+  }
+
+  @Test
+  void invalidAttestations_listEveryFailingField_andNothingIsStored() throws Exception {
+    String providerId = registeredProvider("ongeldig");
+    String path = PROVIDERS + "/" + providerId + "/health-data-attestation";
+    LocalDate today = LocalDate.now(NETHERLANDS);
+
+    HttpResponse<String> empty = supervisor.send("PUT", path, "{}", PORTAL);
+    HttpResponse<String> freeText = supervisor.send("PUT", path, new JsonObject(attestation(today, today.plusYears(1),
+        "999993653")).put("note", "getekend door de directeur").encode(), PORTAL);
+    HttpResponse<String> futureAndTooLong = supervisor.send("PUT", path,
+        attestation(today.plusDays(1), today.plusDays(1).plusYears(3).plusDays(1), "PR-1"), PORTAL);
+    HttpResponse<String> endsWhenSigned = supervisor.send("PUT", path, attestation(today, today, "PR-1"), PORTAL);
+    HttpResponse<String> over = supervisor.send("PUT", path,
+        attestation(LocalDate.parse("2020-01-01"), LocalDate.parse("2021-01-01"), "PR-1"), PORTAL);
+    HttpResponse<String> noSuchDay = supervisor.send("PUT", path,
+        new JsonObject(attestation(today, today.plusYears(1), "PR-1")).put("attestedOn", "2026-02-30").encode(),
+        PORTAL);
+
+    assertProblemJson(empty, 400, INVALID_BODY);
+    assertThat(pointers(empty)).containsExactlyInAnyOrder("/attestedOn", "/validUntil", "/reference");
+    assertProblemJson(freeText, 400, INVALID_BODY);
+    assertThat(pointers(freeText)).containsExactlyInAnyOrder("/reference", "/note");
+    assertProblemJson(futureAndTooLong, 400, INVALID_BODY);
+    assertThat(pointers(futureAndTooLong)).containsExactlyInAnyOrder("/attestedOn", "/validUntil");
+    assertProblemJson(endsWhenSigned, 400, INVALID_BODY);
+    assertThat(pointers(endsWhenSigned)).containsExactly("/validUntil");
+    assertProblemJson(over, 400, INVALID_BODY);
+    assertThat(pointers(over)).containsExactly("/validUntil");
+    assertProblemJson(noSuchDay, 400, INVALID_BODY);
+    assertThat(pointers(noSuchDay)).containsExactly("/attestedOn");
+    assertThat(details(futureAndTooLong)).containsExactlyInAnyOrder(
+        "Deze dag is nog niet geweest: vul de dag in waarop de verklaring is ondertekend.",
+        "Een verklaring geldt hoogstens drie jaar na attestedOn. Vraag daarna een nieuwe.");
+    assertThat(json(supervisor.get(gateway.url() + PROVIDERS + "/" + providerId))
+        .containsKey("healthDataAttestation")).isFalse();
+    assertThat(String.join("\n", loggedLines())).doesNotContain("getekend", "999993653");
+  }
+
+  @Test
+  void invalidAttestations_areExplainedInEnglish_whenAskedFor() throws Exception {
+    String providerId = registeredProvider("engels");
+    LocalDate today = LocalDate.now(NETHERLANDS);
+
+    HttpResponse<String> response = supervisor.send("PUT", PROVIDERS + "/" + providerId + "/health-data-attestation",
+        attestation(today.minusYears(2), today.minusDays(1), "PR-1"),
+        Map.of("X-Portal-Request", "1", "Accept-Language", "en"));
+
+    assertProblemJson(response, 400, INVALID_BODY);
+    assertThat(details(response)).containsExactly("This day has passed: the statement would never apply.");
+  }
+
+  @Test
+  void anUnknownProvider_isNotFound_forRecordingAndWithdrawing_andIsNotRegisteredByIt() throws Exception {
+    String path = PROVIDERS + "/bestaat-niet-" + shortId() + "/health-data-attestation";
+    LocalDate today = LocalDate.now(NETHERLANDS);
+
+    assertProblemJson(supervisor.send("PUT", path, attestation(today, today.plusYears(1), "PR-1"), PORTAL), 404,
+        ProblemType.NOT_FOUND.uri());
+    assertProblemJson(supervisor.send("DELETE", path, null, PORTAL), 404, ProblemType.NOT_FOUND.uri());
+    assertThat(supervisor.get(gateway.url() + path.substring(0, path.lastIndexOf('/'))).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void attestationChanges_fromOutsideThePortal_areRefusedAsCrossSite_andChangeNothing() throws Exception {
+    String providerId = registeredProvider("csrf");
+    LocalDate today = LocalDate.now(NETHERLANDS);
+    String body = attestation(today, today.plusYears(1), "PR-1");
+
+    HttpResponse<String> putWithoutHeader = supervisor.send("PUT",
+        PROVIDERS + "/" + providerId + "/health-data-attestation", body, Map.of());
+    HttpResponse<String> deleteWithoutHeader = supervisor.send("DELETE", KANSRIJK_ATTESTATION, null, Map.of());
+    HttpResponse<String> deleteFromElsewhere = supervisor.send("DELETE", KANSRIJK_ATTESTATION, null,
+        Map.of("X-Portal-Request", "1", "Origin", "https://evil.example"));
+    HttpResponse<String> deleteCrossSite = supervisor.send("DELETE", KANSRIJK_ATTESTATION, null,
+        Map.of("X-Portal-Request", "1", "Sec-Fetch-Site", "cross-site"));
+
+    assertProblemJson(putWithoutHeader, 403, CSRF);
+    assertProblemJson(deleteWithoutHeader, 403, CSRF);
+    assertProblemJson(deleteFromElsewhere, 403, CSRF);
+    assertProblemJson(deleteCrossSite, 403, CSRF);
+    assertThat(json(supervisor.get(gateway.url() + PROVIDERS + "/" + providerId))
+        .containsKey("healthDataAttestation")).isFalse();
+    assertKansrijkKeepsItsFolderAttestation();
+  }
+
   // ------------------------------------------------------------------------------------------ helpers
+
+  static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
 
   static String body(String kind, String providerId) throws Exception {
     if (kind == null) {
       return null;
     }
+    if (kind.equals("attestation")) {
+      LocalDate today = LocalDate.now(NETHERLANDS);
+      return attestation(today, today.plusYears(1), "XX-" + shortId());
+    }
     return kind.equals("register") ? registration(providerId)
         : signingKey(newKeyId(), pem(newEd25519().getPublic().getEncoded()));
+  }
+
+  static String attestation(LocalDate attestedOn, LocalDate validUntil, String reference) {
+    return new JsonObject()
+        .put("attestedOn", attestedOn.toString())
+        .put("validUntil", validUntil.toString())
+        .put("reference", reference)
+        .encode();
+  }
+
+  /** A new provider registered through the API, so a test changes nothing another test looks at. */
+  static String registeredProvider(String prefix) throws Exception {
+    String providerId = prefix + "-" + shortId();
+    HttpResponse<String> response = supervisor.portalPost(PROVIDERS, registration(providerId));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return providerId;
+  }
+
+  /** Kansrijk's attestation is still the one its folder gave it at the dev start. */
+  static void assertKansrijkKeepsItsFolderAttestation() throws Exception {
+    JsonObject attestation = json(supervisor.get(gateway.url() + PROVIDERS + "/kansrijk"))
+        .getJsonObject("healthDataAttestation");
+    assertThat(attestation).isNotNull();
+    assertThat(attestation.getString("recordedBy")).isEqualTo("provider-folder");
+  }
+
+  static String supervisorSubject() {
+    return loggedLines().stream()
+        .filter(line -> line.contains("event=portal-login") && line.contains("SUPERVISOR"))
+        .map(line -> field(line, "subject")).findFirst().orElseThrow();
+  }
+
+  static List<String> details(HttpResponse<String> response) {
+    List<String> details = new ArrayList<>();
+    new JsonObject(response.body()).getJsonArray("errors")
+        .forEach(error -> details.add(((JsonObject) error).getString("detail")));
+    return details;
   }
 
   static String registration(String providerId) throws Exception {

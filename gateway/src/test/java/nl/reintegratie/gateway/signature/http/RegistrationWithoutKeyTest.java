@@ -25,6 +25,7 @@ import nl.reintegratie.gateway.http.ProblemType;
 import nl.reintegratie.gateway.identity.Principal;
 import nl.reintegratie.gateway.identity.Principal.Role;
 import nl.reintegratie.gateway.identity.StaffAccess;
+import nl.reintegratie.gateway.signature.HealthDataAttestation;
 import nl.reintegratie.gateway.signature.ProviderDirectory;
 import nl.reintegratie.gateway.signature.ProviderOrganisation;
 import nl.reintegratie.gateway.signature.ProviderRegistry;
@@ -174,6 +175,16 @@ class RegistrationWithoutKeyTest {
     @Override
     public Future<Void> setEncryptionKey(String organisationId, X25519PublicKey key) {
       return real.setEncryptionKey(organisationId, key);
+    }
+
+    @Override
+    public Future<Void> setHealthDataAttestation(String organisationId, HealthDataAttestation attestation) {
+      return real.setHealthDataAttestation(organisationId, attestation);
+    }
+
+    @Override
+    public Future<Boolean> withdrawHealthDataAttestation(String organisationId) {
+      return real.withdrawHealthDataAttestation(organisationId);
     }
 
     @Override

@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import nl.reintegratie.gateway.signature.HealthDataAttestation;
 import nl.reintegratie.gateway.signature.ProviderDirectory;
 import nl.reintegratie.gateway.signature.ProviderOrganisation;
 import nl.reintegratie.gateway.signature.ProviderRegistryException;
@@ -32,7 +36,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The provider registry on the embedded store, and the key directory snapshot on top of it. */
+/**
+ * The provider registry on the embedded store (with its codec), and the key directory snapshot on top of it.
+ */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class MongoProviderRegistryTest {
@@ -228,6 +234,97 @@ class MongoProviderRegistryTest {
       Thread.sleep(50);
     }
     assertThat(there.find("werkpad-ed25519-2026-1")).isPresent();
+    there.stop();
+  }
+
+  // ------------------------------------------------------------------------------- health data attestation
+
+  static final HealthDataAttestation ATTESTED = new HealthDataAttestation(LocalDate.parse("2026-03-02"),
+      LocalDate.parse("2028-03-01"), "KR-VGV-2026-001", "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0",
+      Instant.parse("2026-03-03T08:15:00.123Z"));
+
+  @Test
+  void anOrganisationWithEverything_survivesTheCodec_andWithoutAnAttestationHasNoField() throws Exception {
+    ProviderOrganisation full = new ProviderOrganisation("kansrijk", KANSRIJK.name(), KANSRIJK.kvkNumber(),
+        KANSRIJK.oin(), false, Optional.of(X25519PublicKey.of(pem("providers/kansrijk/encryption-x25519.pub"))),
+        Optional.of(ATTESTED));
+
+    JsonObject document = ProviderCodec.toDocument(full);
+
+    assertThat(ProviderCodec.organisation(document)).isEqualTo(full);
+    JsonObject stored = document.getJsonObject(ProviderCodec.HEALTH_DATA_ATTESTATION);
+    assertThat(stored.getString("attestedOn")).isEqualTo("2026-03-02");
+    assertThat(stored.getString("validUntil")).isEqualTo("2028-03-01");
+    assertThat(stored.getJsonObject("recordedAt").getString("$date")).isEqualTo("2026-03-03T08:15:00.123Z");
+    assertThat(ProviderCodec.toDocument(KANSRIJK).containsKey(ProviderCodec.HEALTH_DATA_ATTESTATION)).isFalse();
+    assertThat(ProviderCodec.organisation(ProviderCodec.toDocument(KANSRIJK)).healthDataAttestation()).isEmpty();
+  }
+
+  @Test
+  void anAttestation_isStored_replaced_andWithdrawn_leavingTheRestOfTheOrganisationAsItWas() throws Exception {
+    MongoProviderRegistry registry = new MongoProviderRegistry(store);
+    X25519PublicKey encryption = X25519PublicKey.of(pem("providers/kansrijk/encryption-x25519.pub"));
+    await(registry.register(KANSRIJK));
+    await(registry.setEncryptionKey("kansrijk", encryption));
+    await(registry.register(WERKPAD));
+
+    await(registry.setHealthDataAttestation("kansrijk", ATTESTED));
+
+    ProviderOrganisation attested = await(registry.findOrganisation("kansrijk")).orElseThrow();
+    assertThat(attested.healthDataAttestation()).contains(ATTESTED);
+    assertThat(attested.encryptionKey()).contains(encryption);
+    assertThat(attested.attestsHealthDataOn(LocalDate.parse("2027-01-01"))).isTrue();
+    assertThat(await(registry.all()).organisations()).filteredOn(o -> o.id().equals("kansrijk"))
+        .extracting(ProviderOrganisation::healthDataAttestation).containsExactly(Optional.of(ATTESTED));
+    assertThat(await(registry.findOrganisation("werkpad")).orElseThrow().healthDataAttestation()).isEmpty();
+
+    HealthDataAttestation renewed = new HealthDataAttestation(LocalDate.parse("2028-02-15"),
+        LocalDate.parse("2031-02-14"), "KR-VGV-2028-004", "9f8e7d6c-5b4a-3928-1706-f5e4d3c2b1a0",
+        Instant.parse("2028-02-16T09:00:00Z"));
+    await(registry.setHealthDataAttestation("kansrijk", renewed));
+    assertThat(await(registry.findOrganisation("kansrijk")).orElseThrow().healthDataAttestation()).contains(renewed);
+
+    assertThat(await(registry.withdrawHealthDataAttestation("kansrijk"))).isTrue();
+    ProviderOrganisation withdrawn = await(registry.findOrganisation("kansrijk")).orElseThrow();
+    assertThat(withdrawn.healthDataAttestation()).isEmpty();
+    assertThat(withdrawn.attestsHealthDataOn(LocalDate.parse("2029-01-01"))).isFalse();
+    assertThat(withdrawn.encryptionKey()).contains(encryption);
+    assertThat(withdrawn.active()).isTrue();
+    assertThat(await(registry.withdrawHealthDataAttestation("kansrijk"))).isTrue();
+  }
+
+  @Test
+  void anAttestationOfAnUnregisteredOrganisation_isRefused_andRegistersNothing() {
+    MongoProviderRegistry registry = new MongoProviderRegistry(store);
+
+    assertRefused(() -> await(registry.setHealthDataAttestation("nobody", ATTESTED)),
+        ProviderRegistryException.Kind.UNKNOWN_ORGANISATION);
+    assertThat(await(registry.withdrawHealthDataAttestation("nobody"))).isFalse();
+    assertThat(await(registry.findOrganisation("nobody"))).isEmpty();
+    assertThat(await(registry.all()).organisations()).isEmpty();
+  }
+
+  @Test
+  void anAttestationSetThroughADirectory_isReadAtOnce_hereAndOnAnotherInstance(Vertx vertx) throws Exception {
+    ProviderDirectory here = new ProviderDirectory(new MongoProviderRegistry(store));
+    ProviderDirectory there = new ProviderDirectory(new MongoProviderRegistry(store));
+    await(here.start(vertx, Duration.ofMinutes(10)));
+    await(there.start(vertx, Duration.ofMinutes(10)));
+    await(here.register(KANSRIJK));
+    LocalDate today = LocalDate.parse("2026-06-01");
+    assertThat(await(there.findOrganisation("kansrijk")).orElseThrow().attestsHealthDataOn(today)).isFalse();
+
+    await(here.setHealthDataAttestation("kansrijk", ATTESTED));
+
+    // no refresh on either: organisations are read from the store, not from the key snapshot
+    assertThat(await(here.findOrganisation("kansrijk")).orElseThrow().attestsHealthDataOn(today)).isTrue();
+    assertThat(await(there.findOrganisation("kansrijk")).orElseThrow().attestsHealthDataOn(today)).isTrue();
+
+    assertThat(await(here.withdrawHealthDataAttestation("kansrijk"))).isTrue();
+
+    assertThat(await(here.findOrganisation("kansrijk")).orElseThrow().attestsHealthDataOn(today)).isFalse();
+    assertThat(await(there.findOrganisation("kansrijk")).orElseThrow().attestsHealthDataOn(today)).isFalse();
+    here.stop();
     there.stop();
   }
 

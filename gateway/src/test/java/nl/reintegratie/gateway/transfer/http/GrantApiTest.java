@@ -197,6 +197,27 @@ class GrantApiTest {
   }
 
   @Test
+  void healthData_goesToAProviderWithARegisteredAttestation_onlyWithItsExtraReason() throws Exception {
+    // kansrijk's dev registration carries a health-data attestation (keys-dev/providers/kansrijk/provider.json)
+    Handover handover = handover(newClient());
+    DocumentHeader health = dossiers.addDocument(handover.first(), DocumentType.PROGRESS_REPORT,
+        new DossierService.NewContent(DocumentProperties.healthAttachment(), "application/json",
+            "{\"belastbaarheid\":\"vier uur per dag\"}".getBytes(StandardCharsets.UTF_8), "werkpad")).await();
+    JsonObject body = grantBody(handover).put("documents", new JsonArray().add(new JsonObject()
+        .put("documentId", health.documentId()).put("version", 1)
+        .put("justification", "De belastbaarheid bepaalt hoeveel uur het nieuwe werk mag zijn.")));
+
+    HttpResponse<String> withoutReason = casemanager.portalPost(API, body.encode());
+    HttpResponse<String> withReason = casemanager.portalPost(API, body.copy()
+        .put("healthJustification", "Zonder de belastbaarheid kiest kansrijk werk dat zij niet volhoudt.").encode());
+
+    assertProblem(withoutReason, 422, ProblemType.TRANSFER_REFUSED);
+    assertThat(new JsonObject(withoutReason.body()).getJsonArray("rules").stream()
+        .map(rule -> ((JsonObject) rule).getString("rule"))).containsExactly("health-data");
+    assertThat(withReason.statusCode()).as(withReason.body()).isEqualTo(201);
+  }
+
+  @Test
   void uwvsCoach_grantingFromDeventersTrajectories_isRefusedAsNotItsOwnCommission() throws Exception {
     Handover fatimas = handover();
 
