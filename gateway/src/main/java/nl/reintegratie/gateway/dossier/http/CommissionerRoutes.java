@@ -7,18 +7,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import nl.reintegratie.gateway.dossier.CommissionerDossiers;
 import nl.reintegratie.gateway.dossier.CommissionerDossiers.Officer;
 import nl.reintegratie.gateway.dossier.Trajectory;
 import nl.reintegratie.gateway.http.ApiException;
 import nl.reintegratie.gateway.http.BodyValidation;
+import nl.reintegratie.gateway.http.JsonAnswers;
 import nl.reintegratie.gateway.http.Language;
 import nl.reintegratie.gateway.http.ProblemType;
 import nl.reintegratie.gateway.http.RequestIds;
-import nl.reintegratie.gateway.identity.Principal;
-import nl.reintegratie.gateway.identity.Principal.Role;
 import nl.reintegratie.gateway.identity.StaffAccess;
 import nl.reintegratie.schemas.SchemaCatalog;
 import org.slf4j.Logger;
@@ -59,7 +57,6 @@ public final class CommissionerRoutes {
 
   /** The schema's {@code opaqueId}: never all digits, so a BSN is never taken for a client id. */
   private static final Pattern CLIENT_ID = Pattern.compile("(?![0-9]+$)[A-Za-z0-9][A-Za-z0-9_-]{7,63}");
-  private static final String OFFICER = CommissionerRoutes.class.getName() + ".officer";
   private static final Logger LOG = LoggerFactory.getLogger(CommissionerRoutes.class);
   private static final Logger SECURITY = LoggerFactory.getLogger("security");
 
@@ -94,32 +91,11 @@ public final class CommissionerRoutes {
   }
 
   private Route commissioner(Route route) {
-    return staff.requireRole(route, Role.COMMISSIONER).handler(CommissionerRoutes::officer);
-  }
-
-  /** The officer behind the login; a commissioner whose login names no (valid) organisation acts for nobody. */
-  private static void officer(RoutingContext ctx) {
-    Principal principal = StaffAccess.principal(ctx);
-    Optional<Officer> officer;
-    try {
-      officer = principal.organisation().map(organisation -> new Officer(principal.subject(), organisation));
-    } catch (IllegalArgumentException malformed) {
-      officer = Optional.empty();
-    }
-    if (officer.isEmpty()) {
-      SECURITY.warn("event=commissioner-without-organisation subject={} method={} path={}", principal.subject(),
-          ctx.request().method(), ctx.normalizedPath());
-      ctx.fail(new ApiException(ProblemType.FORBIDDEN, Language.of(ctx) == Language.EN
-          ? "Your account is not linked to an organisation. Ask your administrator to link it."
-          : "Je account hoort niet bij een organisatie. Vraag je beheerder om dat in te stellen."));
-      return;
-    }
-    ctx.put(OFFICER, officer.get());
-    ctx.next();
+    return CommissionerAccess.commissioner(staff, route);
   }
 
   private static Officer officerOf(RoutingContext ctx) {
-    return Objects.requireNonNull(ctx.get(OFFICER), "route is not behind the officer check");
+    return CommissionerAccess.officerOf(ctx);
   }
 
   /** {@code GET /commissioned-trajectories[?clientId=...]}: the organisation's trajectories, oldest first. */
@@ -207,20 +183,8 @@ public final class CommissionerRoutes {
     answer(ctx, decided.map(CommissionerTrajectoryJson::of), 200);
   }
 
-  /** Answers with {@code result} as JSON; a failure goes to the failure handler, which maps the domain's. */
   private static void answer(RoutingContext ctx, Future<JsonObject> result, int status) {
-    result.onComplete(outcome -> {
-      if (outcome.failed()) {
-        LOG.info("event=commissioner-request-failed failure={} method={} path={} requestId={}",
-            outcome.cause().getClass().getSimpleName(), ctx.request().method(), ctx.normalizedPath(),
-            RequestIds.of(ctx));
-        ctx.fail(outcome.cause());
-        return;
-      }
-      ctx.response().setStatusCode(status)
-          .putHeader("Content-Type", "application/json")
-          .end(outcome.result().toBuffer());
-    });
+    JsonAnswers.answer(ctx, result, status, LOG, "commissioner-request-failed");
   }
 
   // what was tried and why it was refused, never the body

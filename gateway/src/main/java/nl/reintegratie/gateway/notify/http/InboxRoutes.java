@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import nl.reintegratie.gateway.dossier.NotFoundException;
+import nl.reintegratie.gateway.http.JsonAnswers;
 import nl.reintegratie.gateway.http.Language;
-import nl.reintegratie.gateway.http.RequestIds;
 import nl.reintegratie.gateway.identity.ClientAccess;
 import nl.reintegratie.gateway.notify.Inbox;
 import nl.reintegratie.gateway.notify.InboxEntry;
@@ -111,17 +111,6 @@ public final class InboxRoutes {
   }
 
   private static void answer(RoutingContext ctx, Future<JsonObject> result, int status) {
-    result.onComplete(outcome -> {
-      if (outcome.failed()) {
-        LOG.info("event=client-request-failed failure={} method={} path={} requestId={}",
-            outcome.cause().getClass().getSimpleName(), ctx.request().method(), ctx.normalizedPath(),
-            RequestIds.of(ctx));
-        ctx.fail(outcome.cause());
-        return;
-      }
-      ctx.response().setStatusCode(status)
-          .putHeader("Content-Type", "application/json")
-          .end(outcome.result().toBuffer());
-    });
+    JsonAnswers.answer(ctx, result, status, LOG, "client-request-failed");
   }
 }

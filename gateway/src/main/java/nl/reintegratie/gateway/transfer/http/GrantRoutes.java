@@ -6,16 +6,12 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.reintegratie.gateway.dossier.CommissionerDossiers.Officer;
-import nl.reintegratie.gateway.http.ApiException;
+import nl.reintegratie.gateway.dossier.http.CommissionerAccess;
 import nl.reintegratie.gateway.http.BodyValidation;
-import nl.reintegratie.gateway.http.Language;
-import nl.reintegratie.gateway.http.ProblemType;
+import nl.reintegratie.gateway.http.JsonAnswers;
 import nl.reintegratie.gateway.http.RequestIds;
-import nl.reintegratie.gateway.identity.Principal;
-import nl.reintegratie.gateway.identity.Principal.Role;
 import nl.reintegratie.gateway.identity.StaffAccess;
 import nl.reintegratie.gateway.transfer.GrantRequest;
 import nl.reintegratie.gateway.transfer.Grants;
@@ -52,9 +48,7 @@ public final class GrantRoutes {
   static final String REVOCATION = GRANT + "/revocation";
   static final String OBJECTION_DECISION = GRANT + "/objection-decision";
 
-  private static final String OFFICER = GrantRoutes.class.getName() + ".officer";
   private static final Logger LOG = LoggerFactory.getLogger(GrantRoutes.class);
-  private static final Logger SECURITY = LoggerFactory.getLogger("security");
 
   private final Grants grants;
   private final StaffAccess staff;
@@ -83,32 +77,11 @@ public final class GrantRoutes {
   }
 
   private Route commissioner(Route route) {
-    return staff.requireRole(route, Role.COMMISSIONER).handler(GrantRoutes::officer);
-  }
-
-  /** The officer behind the login; a commissioner whose login names no (valid) organisation acts for nobody. */
-  private static void officer(RoutingContext ctx) {
-    Principal principal = StaffAccess.principal(ctx);
-    Optional<Officer> officer;
-    try {
-      officer = principal.organisation().map(organisation -> new Officer(principal.subject(), organisation));
-    } catch (IllegalArgumentException malformed) {
-      officer = Optional.empty();
-    }
-    if (officer.isEmpty()) {
-      SECURITY.warn("event=commissioner-without-organisation subject={} method={} path={}", principal.subject(),
-          ctx.request().method(), ctx.normalizedPath());
-      ctx.fail(new ApiException(ProblemType.FORBIDDEN, Language.of(ctx) == Language.EN
-          ? "Your account is not linked to an organisation. Ask your administrator to link it."
-          : "Je account hoort niet bij een organisatie. Vraag je beheerder om dat in te stellen."));
-      return;
-    }
-    ctx.put(OFFICER, officer.get());
-    ctx.next();
+    return CommissionerAccess.commissioner(staff, route);
   }
 
   private static Officer officerOf(RoutingContext ctx) {
-    return Objects.requireNonNull(ctx.get(OFFICER), "route is not behind the officer check");
+    return CommissionerAccess.officerOf(ctx);
   }
 
   /** {@code GET /grants}: the organisation's grants, newest first, without their texts. */
@@ -172,19 +145,7 @@ public final class GrantRoutes {
         .map(explained -> GrantJson.of(explained, grants.now())), 200);
   }
 
-  /** Answers with {@code result} as JSON; a failure goes to the failure handler, which maps the domain's. */
   private static void answer(RoutingContext ctx, Future<JsonObject> result, int status) {
-    result.onComplete(outcome -> {
-      if (outcome.failed()) {
-        LOG.info("event=grant-request-failed failure={} method={} path={} requestId={}",
-            outcome.cause().getClass().getSimpleName(), ctx.request().method(), ctx.normalizedPath(),
-            RequestIds.of(ctx));
-        ctx.fail(outcome.cause());
-        return;
-      }
-      ctx.response().setStatusCode(status)
-          .putHeader("Content-Type", "application/json")
-          .end(outcome.result().toBuffer());
-    });
+    JsonAnswers.answer(ctx, result, status, LOG, "grant-request-failed");
   }
 }
