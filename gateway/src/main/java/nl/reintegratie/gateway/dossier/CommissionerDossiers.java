@@ -174,6 +174,33 @@ public final class CommissionerDossiers {
                 "commissioner-decision-texts", SubjectRef.trajectory(trajectory.trajectoryId())).map(explained)));
   }
 
+  /** The outcome of a client intake: the client id, and whether this request registered the client. */
+  public record Registered(String clientId, boolean created) {
+    public Registered {
+      Objects.requireNonNull(clientId, "clientId");
+    }
+  }
+
+  /**
+   * The intake of a client, so their trajectories can be commissioned: registers the person with their BSN (stored
+   * only as a keyed hash) and sealed personal data, or, when the BSN is registered already (by this or another
+   * commissioner: a person has one dossier), answers with the existing client id and changes nothing. Safe to repeat,
+   * also concurrently.
+   *
+   * <p>Failure: {@link InvalidInputException} for a BSN that fails the eleven-test; the store's.
+   */
+  public Future<Registered> registerClient(Officer who, String bsn, PersonalData personalData) {
+    Objects.requireNonNull(who, "who");
+    return dossiers.findClientByBsn(bsn).compose(found -> found.isPresent()
+        ? Future.succeededFuture(new Registered(found.get(), false))
+        : dossiers.registerClient(bsn, personalData).map(clientId -> new Registered(clientId, true))
+            // another intake of the same person won the race
+            .recover(failure -> failure instanceof AlreadyExistsException exists
+                && exists.kind() == AlreadyExistsException.Kind.CLIENT_BSN_HASH
+                ? dossiers.findClientByBsn(bsn).map(again -> new Registered(again.orElseThrow(), false))
+                : Future.failedFuture(failure)));
+  }
+
   /**
    * Commissions a trajectory from the officer's organisation, planned, with a new id. Failure:
    * {@link RefusedInputException} when the planned end is before the start, the provider is not registered and

@@ -25,7 +25,6 @@ import nl.reintegratie.client.GatewayResponse;
 import nl.reintegratie.client.ProviderClient;
 import nl.reintegratie.gateway.audit.CheckpointVerifier;
 import nl.reintegratie.gateway.audit.SignedCheckpoint;
-import nl.reintegratie.gateway.dossier.PersonalData;
 import nl.reintegratie.gateway.events.bus.EventBusDomainEvents;
 import nl.reintegratie.gateway.testsupport.DemoAccounts;
 import nl.reintegratie.gateway.testsupport.Handovers;
@@ -45,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with the provider reference client and their keys-dev keys, and a real SMTP server in the JVM.
  *
  * <ol>
- *   <li>the case manager commissions Fatima's first trajectory with werkpad;
+ *   <li>the case manager registers Fatima (the intake) and commissions her first trajectory with werkpad;
  *   <li>werkpad submits a plan of approach and a contact moment, then reports back early (no click, proposal to
  *       stop); the case manager accepts, which ends the trajectory;
  *   <li>werkpad submits the end report;
@@ -96,9 +95,6 @@ class HandoverStoryTest {
     gateway = TestGateway.start(vertx, storeDir, keycloak.issuer(), KeycloakTestServer.gatewayPort(), Map.of(
         "SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(smtpPort),
         "SMTP_FROM", "noreply@reintegratie.example.org", "SMTP_STARTTLS", "false"));
-    // no API registers clients yet (the municipality's intake does, outside this product)
-    fatimaId = gateway.gateway().dossiers().registerClient(DemoAccounts.FATIMA.bsn(), new PersonalData("Fatima",
-        "El Amrani", Optional.of(FATIMA_EMAIL), Optional.empty())).await();
     werkpad = Handovers.client(gateway, "werkpad");
     kansrijk = Handovers.client(gateway, "kansrijk");
     casemanager = PortalBrowser.loggedIn(gateway.url(), DemoAccounts.CASE_MANAGER);
@@ -114,6 +110,11 @@ class HandoverStoryTest {
 
   @Test
   void fromTheFirstTrajectory_toTheNextProvider_withTheClientInformed() throws Exception {
+    // 0. the intake: the municipality registers Fatima, with her e-mail address
+    fatimaId = post(casemanager, "/api/v1/clients", new JsonObject().put("bsn", DemoAccounts.FATIMA.bsn())
+        .put("name", new JsonObject().put("givenName", "Fatima").put("familyName", "El Amrani"))
+        .put("contact", new JsonObject().put("email", FATIMA_EMAIL)), 201).getString("clientId");
+
     // 1. the first trajectory
     String first = commission("werkpad", 1);
 

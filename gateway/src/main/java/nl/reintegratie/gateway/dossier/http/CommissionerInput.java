@@ -11,6 +11,7 @@ import nl.reintegratie.gateway.dossier.CommissionerDossiers;
 import nl.reintegratie.gateway.dossier.FollowUpKind;
 import nl.reintegratie.gateway.dossier.Goal;
 import nl.reintegratie.gateway.dossier.LadderStep;
+import nl.reintegratie.gateway.dossier.PersonalData;
 import nl.reintegratie.gateway.dossier.Regime;
 import nl.reintegratie.gateway.dossier.ReportBackOutcome;
 import nl.reintegratie.gateway.dossier.TrajectoryResult;
@@ -69,5 +70,16 @@ final class CommissionerInput {
         LocalDate.parse(body.getString("decisionDate")),
         Optional.ofNullable(body.getString("newTrajectoryId")),
         Optional.ofNullable(body.getString("explanation")));
+  }
+
+  /** The person of a {@code client-registration} body (already schema-valid). */
+  static PersonalData personalData(JsonObject body) {
+    JsonObject name = body.getJsonObject("name");
+    String familyName = Optional.ofNullable(name.getString("familyNamePrefix"))
+        .map(prefix -> prefix + " " + name.getString("familyName"))
+        .orElse(name.getString("familyName"));
+    JsonObject contact = body.getJsonObject("contact", new JsonObject());
+    return new PersonalData(name.getString("givenName"), familyName, Optional.ofNullable(contact.getString("email")),
+        Optional.ofNullable(contact.getString("phone")));
   }
 }

@@ -54,6 +54,7 @@ public final class CommissionerRoutes {
   static final String ENDING = TRAJECTORY + "/ending";
   static final String REPORT_BACK_DECISION = TRAJECTORY + "/report-backs/:documentId/decision";
   static final String FOLLOW_UP_DECISION = TRAJECTORY + "/follow-up-decision";
+  static final String CLIENTS = "/api/v1/clients";
 
   /** The schema's {@code opaqueId}: never all digits, so a BSN is never taken for a client id. */
   private static final Pattern CLIENT_ID = Pattern.compile("(?![0-9]+$)[A-Za-z0-9][A-Za-z0-9_-]{7,63}");
@@ -72,6 +73,9 @@ public final class CommissionerRoutes {
 
   /** Mounts every commissioner route on {@code router}. */
   public void mount(Router router) {
+    commissioner(router.post(CLIENTS))
+        .handler(BodyValidation.against(schemas, "client-registration"))
+        .handler(this::registerClient);
     commissioner(router.get(TRAJECTORIES))
         .handler(this::list);
     commissioner(router.post(TRAJECTORIES))
@@ -111,6 +115,23 @@ public final class CommissionerRoutes {
     }
     answer(ctx, commissioners.trajectories(officerOf(ctx), clientIds.stream().findFirst())
         .map(CommissionerTrajectoryJson::list), 200);
+  }
+
+  /**
+   * {@code POST /clients}: the intake of a client. 201 with the new client id, or 200 with the existing one when the
+   * BSN is registered already (nothing changes then). The BSN is never logged nor answered.
+   */
+  private void registerClient(RoutingContext ctx) {
+    Officer who = officerOf(ctx);
+    JsonObject body = BodyValidation.body(ctx);
+    Future<CommissionerDossiers.Registered> registered = commissioners.registerClient(who, body.getString("bsn"),
+            CommissionerInput.personalData(body))
+        .onSuccess(intake -> LOG.info("event=client-intake by={} byOrganisation={} clientId={} created={}"
+                + " requestId={}", who.subject(), who.organisation(), intake.clientId(), intake.created(),
+            RequestIds.of(ctx)));
+    registered.onComplete(outcome -> answer(ctx, registered.map(intake -> new JsonObject()
+            .put("clientId", intake.clientId()).put("created", intake.created())),
+        outcome.succeeded() && outcome.result().created() ? 201 : 200));
   }
 
   /**

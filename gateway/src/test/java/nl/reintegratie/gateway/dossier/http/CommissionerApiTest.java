@@ -158,6 +158,7 @@ class CommissionerApiTest {
     String trajectory = API + "/" + matrixTrajectory;
     return Stream.of(
         Arguments.of("GET", API, null),
+        Arguments.of("POST", "/api/v1/clients", intake("999990081", "Noor")),
         Arguments.of("POST", API, trajectoryBody(fatimaId, "gemeente-deventer", "werkpad", "participatiewet")),
         Arguments.of("GET", trajectory, null),
         Arguments.of("POST", trajectory + "/ending", ending("ended-early", TODAY)),
@@ -639,6 +640,49 @@ class CommissionerApiTest {
   }
 
   // ------------------------------------------------------------------------------------------ helpers
+
+  @Test
+  void theIntake_registersAPersonOnce_forEveryCommissioner_andTheirTrajectoryCanThenBeCommissioned()
+      throws Exception {
+    HttpResponse<String> first = casemanager.portalPost("/api/v1/clients", intake("999990032", "Lotte"));
+    HttpResponse<String> again = casemanager.portalPost("/api/v1/clients", intake("999990032", "Lotte"));
+    HttpResponse<String> atUwv = uwvcoach.portalPost("/api/v1/clients", intake("999990032", "Lotte"));
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    String clientId = new JsonObject(first.body()).getString("clientId");
+    assertThat(new JsonObject(first.body()).getBoolean("created")).isTrue();
+    for (HttpResponse<String> repeated : List.of(again, atUwv)) {
+      assertThat(repeated.statusCode()).isEqualTo(200);
+      assertThat(new JsonObject(repeated.body())).isEqualTo(new JsonObject().put("clientId", clientId)
+          .put("created", false));
+    }
+    assertThat(dossiers.personalData(clientId).await().fullName()).isEqualTo("Lotte van Dijk");
+    assertThat(dossiers.personalData(clientId).await().email()).contains("lotte@example.org");
+    assertThat(deventerTrajectory(clientId, "werkpad")).isNotBlank();
+    assertThat(first.body() + again.body()).doesNotContain("999990032");
+    assertThat(LOGS.list).noneSatisfy(event -> assertThat(event.getFormattedMessage()).contains("999990032"));
+    assertThat(LOGS.list).anySatisfy(event -> assertThat(event.getFormattedMessage())
+        .contains("event=client-intake", clientId, "created=true"));
+  }
+
+  @Test
+  void anIntakeWithABsnFailingTheElevenTest_isABadRequest_andRegistersNothing() throws Exception {
+    HttpResponse<String> response = casemanager.portalPost("/api/v1/clients", intake("123456789", "Sem"));
+
+    assertProblem(response, 400, ProblemType.INVALID_BODY);
+    assertThat(new JsonObject(response.body()).getJsonArray("errors").getJsonObject(0).getString("pointer"))
+        .isEqualTo("/bsn");
+    assertThat(response.body()).doesNotContain("123456789");
+    assertThat(dossiers.findClientByBsn("123456789").await()).isEmpty();
+  }
+
+  static String intake(String bsn, String givenName) {
+    return new JsonObject().put("bsn", bsn)
+        .put("name", new JsonObject().put("givenName", givenName).put("familyNamePrefix", "van")
+            .put("familyName", "Dijk"))
+        .put("contact", new JsonObject().put("email", givenName.toLowerCase() + "@example.org"))
+        .encode();
+  }
 
   static String trajectoryBody(String clientId, String commissioner, String provider, String regime) {
     return new JsonObject()
