@@ -178,6 +178,8 @@ class HandoverStoryTest {
     assertThat(new CheckpointVerifier("localhost:" + gateway.gateway().port() + "/disclosure-log",
         List.of(ClientApiTest.gatewayPublicKey())).verify(checkpoint)).isTrue();
     List<JsonObject> entries = disclosures.getJsonArray("entries").stream().map(JsonObject.class::cast).toList();
+    // exactly one entry per disclosure, in both directions: one grant, one fetch, nothing else about her
+    assertThat(entries).extracting(entry -> entry.getString("kind")).containsExactly("grant", "release-fetch");
     JsonObject granted = entries.stream().filter(entry -> entry.getString("kind").equals("grant")).findFirst()
         .orElseThrow();
     JsonObject fetched = entries.stream().filter(entry -> entry.getString("kind").equals("release-fetch"))
