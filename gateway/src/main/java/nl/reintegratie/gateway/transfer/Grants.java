@@ -227,6 +227,26 @@ public final class Grants {
   }
 
   /**
+   * {@code organisation}'s grant with its texts opened, for the officer {@code officer} to read. The client's own
+   * words (their objection) are client data: when they are shown, the read is in the client's disclosure log first
+   * ({@code client-data-read}, reason {@code objection-review}), and if the log cannot be written nothing is shown.
+   *
+   * <p>Failure: {@link NotFoundException} for a missing or another organisation's grant; the log's.
+   */
+  public Future<Explained> read(String organisation, String officer, String grantId) {
+    return grant(organisation, grantId).compose(this::explain).compose(explained ->
+        explained.objectionReason().isEmpty()
+            ? Future.succeededFuture(explained)
+            : log.append(DisclosureEntry.of(DisclosureKind.CLIENT_DATA_READ, "read:" + UUID.randomUUID(),
+                    clock.instant(), explained.grant().clientId(), organisation)
+                .byActor(officer)
+                .about(SubjectRef.grant(grantId), SubjectRef.objection(grantId))
+                .withPurpose(PURPOSE)
+                .withReason("objection-review"))
+                .map(explained));
+  }
+
+  /**
    * For the answer to a change that is already durable: {@code grant} with its texts opened, or without them when
    * they cannot be read now (the change must not look failed; reading the grant again shows why).
    */

@@ -115,8 +115,8 @@ public final class GrantRoutes {
 
   /** {@code GET /grants/{grantId}}: with the reasons, the objection and its decision opened. */
   private void one(RoutingContext ctx) {
-    answer(ctx, grants.grant(officerOf(ctx).organisation(), ctx.pathParam("grantId"))
-        .compose(grants::explain)
+    Officer who = officerOf(ctx);
+    answer(ctx, grants.read(who.organisation(), who.subject(), ctx.pathParam("grantId"))
         .map(explained -> GrantJson.of(explained, grants.now())), 200);
   }
 
