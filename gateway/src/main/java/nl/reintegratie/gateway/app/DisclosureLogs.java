@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +22,9 @@ import nl.reintegratie.protocol.crypto.Ed25519SigningKey;
 /**
  * The disclosure log as the gateway's configuration defines it: on the gateway's store, its checkpoints signed with
  * the gateway's own Ed25519 key ({@code GATEWAY_SIGNING_KEY_FILE}, see {@link CheckpointSigner} for why that key),
- * named {@code <host[:port] of PUBLIC_BASE_URL>/disclosure-log}. The origin is part of every checkpoint, so
- * {@code PUBLIC_BASE_URL} must keep its host for the log's lifetime; a key rotation needs the old public key among
- * the verifier's trusted keys.
+ * named {@code DISCLOSURE_LOG_ORIGIN} (by default {@code <host[:port] of PUBLIC_BASE_URL>/disclosure-log}). The
+ * origin is part of every checkpoint, so it must stay the same for the log's lifetime (pin it when the public URL
+ * may move); a key rotation needs the old public key among the verifier's trusted keys.
  */
 public final class DisclosureLogs {
 
@@ -67,8 +66,7 @@ public final class DisclosureLogs {
 
   /** The log's name, the first line of its checkpoints: {@code localhost:8443/disclosure-log} in development. */
   static String origin(GatewayConfig config) {
-    URI url = config.http().publicBaseUrl();
-    return url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort()) + "/disclosure-log";
+    return config.disclosureLogOrigin();
   }
 
   /** Blocking: the checkpoint signer with the key in {@code GATEWAY_SIGNING_KEY_FILE} (PKCS#8 PEM). */

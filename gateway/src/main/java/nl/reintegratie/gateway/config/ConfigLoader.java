@@ -115,11 +115,13 @@ public final class ConfigLoader {
         text("GATEWAY_SIGNING_KEY_ID", dev ? DevKeyGuard.DEV_GATEWAY_KEY_ID : null));
 
     Optional<GatewayConfig.Smtp> smtp = smtp(dev);
+    String logOrigin = disclosureLogOrigin(http.publicBaseUrl());
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    GatewayConfig config = new GatewayConfig(profile, http, store, oidc, kek, retention, responseSigning, smtp);
+    GatewayConfig config = new GatewayConfig(profile, http, store, oidc, kek, retention, responseSigning, smtp,
+        logOrigin);
     if (!dev) {
       List<ConfigException.Problem> devKeys = DevKeyGuard.findDevelopmentKeys(config, values);
       if (!devKeys.isEmpty()) {
@@ -127,6 +129,28 @@ public final class ConfigLoader {
       }
     }
     return config;
+  }
+
+  /**
+   * The disclosure log's name, the first line of every checkpoint: {@code DISCLOSURE_LOG_ORIGIN}, by default
+   * {@code <host[:port] of PUBLIC_BASE_URL>/disclosure-log}. It is signed into the log for good, so it must not
+   * change when the public URL does: pin it when the URL may move.
+   */
+  private String disclosureLogOrigin(java.net.URI publicBaseUrl) {
+    String configured = values.get("DISCLOSURE_LOG_ORIGIN");
+    if (configured == null || configured.isBlank()) {
+      if (publicBaseUrl == null) {
+        return null;
+      }
+      return publicBaseUrl.getHost() + (publicBaseUrl.getPort() == -1 ? "" : ":" + publicBaseUrl.getPort())
+          + "/disclosure-log";
+    }
+    // one line of a signed note, named like a URL without its scheme (c2sp.org/tlog-checkpoint)
+    if (!configured.trim().matches("[A-Za-z0-9][A-Za-z0-9.:/_-]{0,199}")) {
+      problem("DISCLOSURE_LOG_ORIGIN", "must look like example.org/disclosure-log (letters, digits, . : / _ -)");
+      return null;
+    }
+    return configured.trim();
   }
 
   /** The SMTP settings, all of them only with {@code SMTP_HOST}: a lone {@code SMTP_FROM} is a mistake, not "off". */

@@ -9,7 +9,7 @@ import java.util.Optional;
  * README lists every setting with its default.
  */
 public record GatewayConfig(Profile profile, Http http, Store store, Oidc oidc, Path kekFile, Retention retention,
-                            ResponseSigning responseSigning, Optional<Smtp> smtp) {
+                            ResponseSigning responseSigning, Optional<Smtp> smtp, String disclosureLogOrigin) {
 
   /** The HTTPS listener. {@code port} 0 picks a free port (tests). */
   public record Http(String host, int port, URI publicBaseUrl, Path tlsCertFile, Path tlsKeyFile,

@@ -178,6 +178,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theDisclosureLogsName_followsThePublicUrl_unlessPinned() {
+    Map<String, String> env = prodEnv();
+    env.put("PUBLIC_BASE_URL", "https://gateway.example:8443/");
+    assertThat(ConfigLoader.load(env).disclosureLogOrigin()).isEqualTo("gateway.example:8443/disclosure-log");
+
+    env.put("DISCLOSURE_LOG_ORIGIN", "deventer.example/disclosure-log");
+    assertThat(ConfigLoader.load(env).disclosureLogOrigin()).isEqualTo("deventer.example/disclosure-log");
+
+    env.put("DISCLOSURE_LOG_ORIGIN", "deventer.example/log\n— forged line");
+    assertThatThrownBy(() -> ConfigLoader.load(env)).isInstanceOfSatisfying(ConfigException.class,
+        e -> assertThat(settings(e)).containsExactly("DISCLOSURE_LOG_ORIGIN"));
+  }
+
+  @Test
   void unknownProfile_isRefused() {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("GATEWAY_PROFILE", "staging")))
         .isInstanceOfSatisfying(ConfigException.class, e ->
