@@ -234,25 +234,34 @@ public final class Grants {
    * <p>Failure: {@link NotFoundException} for a missing or another organisation's grant; the log's.
    */
   public Future<Explained> read(String organisation, String officer, String grantId) {
-    return grant(organisation, grantId).compose(this::explain).compose(explained ->
-        explained.objectionReason().isEmpty()
-            ? Future.succeededFuture(explained)
-            : log.append(DisclosureEntry.of(DisclosureKind.CLIENT_DATA_READ, "read:" + UUID.randomUUID(),
-                    clock.instant(), explained.grant().clientId(), organisation)
-                .byActor(officer)
-                .about(SubjectRef.grant(grantId), SubjectRef.objection(grantId))
-                .withPurpose(PURPOSE)
-                .withReason("objection-review"))
-                .map(explained));
+    return grant(organisation, grantId).compose(this::explain)
+        .compose(explained -> shownTo(organisation, officer, explained));
+  }
+
+  /** {@code explained} once the showing of the client's own words, if it has them, is in the log. */
+  private Future<Explained> shownTo(String organisation, String officer, Explained explained) {
+    if (explained.objectionReason().isEmpty()) {
+      return Future.succeededFuture(explained);
+    }
+    String grantId = explained.grant().grantId();
+    return log.append(DisclosureEntry.of(DisclosureKind.CLIENT_DATA_READ, "read:" + UUID.randomUUID(),
+            clock.instant(), explained.grant().clientId(), organisation)
+        .byActor(officer)
+        .about(SubjectRef.grant(grantId), SubjectRef.objection(grantId))
+        .withPurpose(PURPOSE)
+        .withReason("objection-review"))
+        .map(explained);
   }
 
   /**
-   * For the answer to a change that is already durable: {@code grant} with its texts opened, or without them when
-   * they cannot be read now (the change must not look failed; reading the grant again shows why).
+   * For the officer's answer to a change that is already durable: {@code grant} with its texts opened (the
+   * client's words logged as shown, as in {@link #read}), or without them when they cannot be read or logged now
+   * (the change must not look failed; reading the grant again shows why).
    */
-  public Future<Explained> explainAfterChange(Grant grant) {
-    return explain(grant).recover(failure -> Future.succeededFuture(
-        new Explained(grant, Optional.empty(), Optional.empty(), Optional.empty())));
+  public Future<Explained> explainAfterChange(String organisation, String officer, Grant grant) {
+    return explain(grant).compose(explained -> shownTo(organisation, officer, explained))
+        .recover(failure -> Future.succeededFuture(
+            new Explained(grant, Optional.empty(), Optional.empty(), Optional.empty())));
   }
 
   /** {@code grant} with its texts opened (empty when the client's key was destroyed). */

@@ -127,7 +127,7 @@ public final class GrantRoutes {
         .onSuccess(grant -> LOG.info("event=grant-revoked by={} byOrganisation={} grantId={} clientId={}"
                 + " provider={} requestId={}", who.subject(), who.organisation(), grant.grantId(), grant.clientId(),
             grant.recipientOrganisation(), RequestIds.of(ctx)))
-        .compose(grants::explainAfterChange)
+        .compose(grant -> grants.explainAfterChange(who.organisation(), who.subject(), grant))
         .map(explained -> GrantJson.of(explained, grants.now())), 200);
   }
 
@@ -141,7 +141,7 @@ public final class GrantRoutes {
         .onSuccess(grant -> LOG.info("event=objection-decided by={} byOrganisation={} grantId={} clientId={}"
                 + " decision={} requestId={}", who.subject(), who.organisation(), grant.grantId(), grant.clientId(),
             upheld ? "upheld" : "rejected", RequestIds.of(ctx)))
-        .compose(grants::explainAfterChange)
+        .compose(grant -> grants.explainAfterChange(who.organisation(), who.subject(), grant))
         .map(explained -> GrantJson.of(explained, grants.now())), 200);
   }
 
