@@ -28,8 +28,8 @@ record GrantApi(Vertx vertx, String origin, Grants grants, SchemaCatalog schemas
 
   GrantApi(Vertx vertx, String origin, Dossiers dossiers, ProviderDirectory directory, GrantRepository repository,
            DisclosureLog log, SchemaCatalog schemas) {
-    this(vertx, origin, new Grants(dossiers.service(), repository, log, recipients(directory, Clock.systemUTC()), dossiers.events(),
-        Clock.systemUTC()), schemas);
+    this(vertx, origin, new Grants(dossiers.service(), repository, log, recipients(directory, Clock.systemUTC()),
+        dossiers.events(), Clock.systemUTC()), schemas);
   }
 
   /**

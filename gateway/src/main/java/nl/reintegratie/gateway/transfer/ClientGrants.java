@@ -114,7 +114,8 @@ public final class ClientGrants {
 
   private Future<Seen> seen(Grant grant, Instant now) {
     String clientId = grant.clientId();
-    Future<Optional<String>> reasons = open(clientId, GrantTexts.grantReasons(grant.grantId()), Optional.of(grant.reasons()));
+    Future<Optional<String>> reasons = open(clientId, GrantTexts.grantReasons(grant.grantId()),
+        Optional.of(grant.reasons()));
     Future<Optional<String>> objection = open(clientId, GrantTexts.objectionReason(grant.grantId()),
         grant.objection().map(Objection::reason));
     Future<Optional<String>> decision = open(clientId, GrantTexts.objectionDecision(grant.grantId()),

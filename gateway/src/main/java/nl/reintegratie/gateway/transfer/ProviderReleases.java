@@ -12,7 +12,6 @@ import nl.reintegratie.gateway.audit.DisclosureKind;
 import nl.reintegratie.gateway.audit.DisclosureLog;
 import nl.reintegratie.gateway.audit.SubjectRef;
 import nl.reintegratie.gateway.dossier.DossierService;
-import nl.reintegratie.gateway.dossier.DocumentRef;
 import nl.reintegratie.gateway.dossier.DossierService.OpenedDocument;
 import nl.reintegratie.gateway.dossier.NotFoundException;
 import nl.reintegratie.gateway.dossier.Trajectory;

@@ -176,11 +176,12 @@ class ClientNoticesTest {
     DossierService dossiers = gateway.gateway().dossiers();
     gateway.gateway().grants().raiseObjection(objected.grantId(), new Objection(Instant.now(),
         dossiers.sealForClient(fatima, GrantTexts.objectionReason(objected.grantId()),
-            "Dit gaat hen niets aan.".getBytes(java.nio.charset.StandardCharsets.UTF_8)).await(), Optional.empty())).await();
+            "Dit gaat hen niets aan.".getBytes(StandardCharsets.UTF_8)).await(),
+            Optional.empty())).await();
     String answer = "U heeft gelijk: het eindverslag is niet meer actueel.";
     gateway.gateway().grants().decideObjection(objected.grantId(), new Objection.Decision(Instant.now(),
         "officer-2", true, dossiers.sealForClient(fatima, GrantTexts.objectionDecision(objected.grantId()),
-        answer.getBytes(java.nio.charset.StandardCharsets.UTF_8)).await())).await();
+        answer.getBytes(StandardCharsets.UTF_8)).await())).await();
 
     InboxEntry revocation = awaitEntry(fatima, NoticeKind.REVOKED.noticeId(revoked.grantId()));
     InboxEntry decision = awaitEntry(fatima, NoticeKind.OBJECTION_DECIDED.noticeId(objected.grantId()));
@@ -203,7 +204,7 @@ class ClientNoticesTest {
   void aGrantWrittenWhileNoGatewayRan_isAnnouncedOnceAfterTheRestart() throws Exception {
     String grantId = UUID.randomUUID().toString();
     SealedText reasons = gateway.gateway().dossiers().sealForClient(fatima, GrantTexts.grantReasons(grantId),
-        new GrantReasons("Zodat de nieuwe coach weet wat al geprobeerd is.", java.util.Map.of(),
+        new GrantReasons("Zodat de nieuwe coach weet wat al geprobeerd is.", Map.of(),
             Optional.empty())
             .toBytes()).await();
     gateway.close();

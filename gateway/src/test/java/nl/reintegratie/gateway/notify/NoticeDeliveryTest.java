@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,13 +185,14 @@ class NoticeDeliveryTest {
     fixture.grants.revoke(revoked.grantId(), fixture.clock.instant()).await();
     fixture.grants.raiseObjection(objected.grantId(), new Objection(fixture.clock.instant(),
         fixture.dossiers.sealForClient(client, GrantTexts.objectionReason(objected.grantId()),
-            "Mijn gezondheid gaat hen niets aan.".getBytes(java.nio.charset.StandardCharsets.UTF_8)).await(), Optional.empty())).await();
+            "Mijn gezondheid gaat hen niets aan.".getBytes(StandardCharsets.UTF_8)).await(),
+            Optional.empty())).await();
     fixture.delivery().runOnce().await();
     fixture.clock.advance(Duration.ofHours(1));
     String answer = "Het eindverslag is nodig zodat de coach weet wat al is geprobeerd.";
     fixture.grants.decideObjection(objected.grantId(), new Objection.Decision(fixture.clock.instant(), "officer-2",
         false, fixture.dossiers.sealForClient(client, GrantTexts.objectionDecision(objected.grantId()),
-        answer.getBytes(java.nio.charset.StandardCharsets.UTF_8)).await())).await();
+        answer.getBytes(StandardCharsets.UTF_8)).await())).await();
     fixture.delivery().runOnce().await();
 
     List<InboxEntry> entries = fixture.inbox.listOf(client).await();

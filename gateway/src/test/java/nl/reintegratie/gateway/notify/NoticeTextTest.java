@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.reintegratie.gateway.dossier.DocumentType;
 import nl.reintegratie.gateway.transfer.LegalBasis;
@@ -22,7 +23,7 @@ class NoticeTextTest {
       new SharedData.Part(DocumentType.PROGRESS_REPORT, false),
       new SharedData.Part(DocumentType.PROGRESS_REPORT, false)));
   static final GrantReasons REASONS = new GrantReasons("  Zodat de nieuwe coach niet opnieuw begint. ",
-      java.util.Map.of(), Optional.empty());
+      Map.of(), Optional.empty());
 
   @Test
   void aGrantWithWaitingPeriod_saysWhatToWhomWhyOnWhichBasis_whenAndHowToObject() {
@@ -60,7 +61,7 @@ class NoticeTextTest {
     SharedData uwv = new SharedData(LegalBasis.WET_SUWI_ART_73, "Kansrijk Werk & Talent B.V.", Optional.empty(),
         List.of(new SharedData.Part(DocumentType.ATTACHMENT, true), new SharedData.Part(DocumentType.OWN_ACCOUNT,
             false)));
-    NoticeText text = NoticeText.granted(uwv, new GrantReasons("De coach moet weten wat eerder werkte.", java.util.Map.of(),
+    NoticeText text = NoticeText.granted(uwv, new GrantReasons("De coach moet weten wat eerder werkte.", Map.of(),
         Optional.of("Alleen zo kan de coach passend werk zoeken.")), NOTICE, NOTICE, NOTICE.plus(Duration.ofDays(1)));
 
     assertThat(text.dutch().paragraphs()).contains(

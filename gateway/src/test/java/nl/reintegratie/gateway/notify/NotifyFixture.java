@@ -146,7 +146,7 @@ final class NotifyFixture implements AutoCloseable {
   Grant grant(String clientId, Dossier dossier, Duration waitingPeriod, boolean withHealthReason) {
     String grantId = UUID.randomUUID().toString();
     SealedText reasons = dossiers.sealForClient(clientId, GrantTexts.grantReasons(grantId),
-        new GrantReasons(NECESSITY, java.util.Map.of(), withHealthReason ? Optional.of(HEALTH) : Optional.empty())
+        new GrantReasons(NECESSITY, Map.of(), withHealthReason ? Optional.of(HEALTH) : Optional.empty())
             .toBytes()).await();
     List<RuleOutcome> passed = Arrays.stream(TransferRule.values())
         .map(rule -> new RuleOutcome(rule, true, Optional.empty(), Optional.empty())).toList();
