@@ -671,7 +671,9 @@ class ClientApiTest {
   }
 
   static List<String> loggedLines() {
-    return LOGS.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    synchronized (LOGS) { // the appender appends under its own lock, from any thread
+      return LOGS.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
   }
 
   static List<String> pointers(HttpResponse<String> response) {

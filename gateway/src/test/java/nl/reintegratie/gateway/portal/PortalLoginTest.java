@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import nl.reintegratie.gateway.logging.RedactingJsonEncoder;
 import nl.reintegratie.gateway.testsupport.KeycloakTestServer;
 import nl.reintegratie.gateway.testsupport.PortalBrowser;
@@ -189,7 +190,11 @@ class PortalLoginTest {
 
     RedactingJsonEncoder encoder = new RedactingJsonEncoder();
     StringBuilder written = new StringBuilder();
-    for (ILoggingEvent event : LOGS.list) {
+    List<ILoggingEvent> events;
+    synchronized (LOGS) { // the appender appends under its own lock, from any thread
+      events = List.copyOf(LOGS.list);
+    }
+    for (ILoggingEvent event : events) {
       written.append(new String(encoder.encode(event), StandardCharsets.UTF_8));
     }
 

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.reintegratie.gateway.audit.AuditFixtures;
@@ -88,7 +89,11 @@ class DisclosureLogRoutesTest {
     assertThat(failed.getString("status")).isEqualTo("failed");
     assertThat(failed.getJsonObject("problem").getString("kind")).isEqualTo("entry-changed");
     assertThat(failed.getJsonObject("problem").getLong("index")).isEqualTo(2L);
-    assertThat(LOGS.list).anySatisfy(event -> assertThat(event.getFormattedMessage())
+    List<String> lines;
+    synchronized (LOGS) { // the appender appends under its own lock, from any thread
+      lines = LOGS.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+    assertThat(lines).anySatisfy(line -> assertThat(line)
         .contains("event=disclosure-log-verification-failed", failed.getString("verificationId"),
             "problem=entry-changed"));
   }
