@@ -2,13 +2,7 @@ package nl.reintegratie.gateway.app;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Base64;
 import nl.reintegratie.gateway.audit.CheckpointSigner;
 import nl.reintegratie.gateway.audit.DisclosureLog;
 import nl.reintegratie.gateway.audit.VerificationResult;
@@ -16,8 +10,8 @@ import nl.reintegratie.gateway.audit.mongo.MongoDisclosureLog;
 import nl.reintegratie.gateway.audit.mongo.MongoLogVerification;
 import nl.reintegratie.gateway.audit.mongo.ScanMode;
 import nl.reintegratie.gateway.config.GatewayConfig;
+import nl.reintegratie.gateway.signature.http.ResponseSigner;
 import nl.reintegratie.gateway.store.Store;
-import nl.reintegratie.protocol.crypto.Ed25519SigningKey;
 
 /**
  * The disclosure log as the gateway's configuration defines it: on the gateway's store, its checkpoints signed with
@@ -71,22 +65,6 @@ public final class DisclosureLogs {
 
   /** Blocking: the checkpoint signer with the key in {@code GATEWAY_SIGNING_KEY_FILE} (PKCS#8 PEM). */
   static CheckpointSigner signer(GatewayConfig config) {
-    return new CheckpointSigner(origin(config), signingKey(config.responseSigning().keyFile()));
-  }
-
-  // the same file and parsing as the response signer's (signature.http.ResponseSigner.fromPemFile)
-  private static Ed25519SigningKey signingKey(Path pemFile) {
-    String pem;
-    try {
-      pem = Files.readString(pemFile, StandardCharsets.US_ASCII);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the gateway signing key", e);
-    }
-    int begin = pem.indexOf("-----BEGIN PRIVATE KEY-----");
-    int end = pem.indexOf("-----END PRIVATE KEY-----");
-    if (begin < 0 || end < begin) {
-      throw new IllegalArgumentException("not a PKCS#8 PEM private key");
-    }
-    return Ed25519SigningKey.fromPkcs8(Base64.getMimeDecoder().decode(pem.substring(begin + 27, end)));
+    return new CheckpointSigner(origin(config), ResponseSigner.signingKey(config.responseSigning().keyFile()));
   }
 }

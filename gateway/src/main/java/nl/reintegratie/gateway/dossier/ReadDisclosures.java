@@ -18,8 +18,11 @@ import nl.reintegratie.gateway.audit.SubjectRef;
  */
 public final class ReadDisclosures {
 
-  /** Purpose code of reads for the trajectory's own work: the client's re-integration. */
-  static final String PURPOSE = "reintegration";
+  /**
+   * The purpose code of every disclosure of a client's data here (reads, grants, releases): their re-integration.
+   * One code, so a client's log reads the same whoever disclosed.
+   */
+  public static final String PURPOSE = "reintegration";
 
   private final DisclosureLog log;
   private final Clock clock;

@@ -30,12 +30,6 @@ import nl.reintegratie.protocol.crypto.AssociatedData;
 public final class ClientGrants {
 
   /**
-   * The purpose of every release: re-integration of this client in the receiving trajectory, the only use the
-   * recipient may make of it (the purpose rule of the transfer).
-   */
-  public static final String PURPOSE = "reintegration";
-
-  /**
    * A grant with what the client is shown of it.
    *
    * @param grant            as stored

@@ -20,6 +20,7 @@ import nl.reintegratie.gateway.dossier.DocumentHeader;
 import nl.reintegratie.gateway.dossier.DocumentRef;
 import nl.reintegratie.gateway.dossier.DossierService;
 import nl.reintegratie.gateway.dossier.NotFoundException;
+import nl.reintegratie.gateway.dossier.ReadDisclosures;
 import nl.reintegratie.gateway.dossier.SealedText;
 import nl.reintegratie.gateway.dossier.ShreddedException;
 import nl.reintegratie.gateway.dossier.Trajectory;
@@ -50,7 +51,7 @@ import nl.reintegratie.protocol.crypto.AssociatedData;
 public final class Grants {
 
   /** The purpose code of every transfer: the client's re-integration in the receiving trajectory. */
-  public static final String PURPOSE = "reintegration";
+  public static final String PURPOSE = ReadDisclosures.PURPOSE;
 
   /**
    * Log entries have at most {@link DisclosureEntry#MAX_SUBJECTS} subjects: the grant and its two trajectories, and
@@ -82,6 +83,7 @@ public final class Grants {
   private final DossierService dossiers;
   private final GrantRepository grants;
   private final DisclosureLog log;
+  private final ReadDisclosures reads;
   private final RecipientRegistry recipients;
   private final DomainEvents events;
   private final Clock clock;
@@ -91,6 +93,7 @@ public final class Grants {
     this.dossiers = Objects.requireNonNull(dossiers);
     this.grants = Objects.requireNonNull(grants);
     this.log = Objects.requireNonNull(log);
+    this.reads = new ReadDisclosures(log, clock);
     this.recipients = Objects.requireNonNull(recipients);
     this.events = Objects.requireNonNull(events);
     this.clock = Objects.requireNonNull(clock);
@@ -244,13 +247,8 @@ public final class Grants {
       return Future.succeededFuture(explained);
     }
     String grantId = explained.grant().grantId();
-    return log.append(DisclosureEntry.of(DisclosureKind.CLIENT_DATA_READ, "read:" + UUID.randomUUID(),
-            clock.instant(), explained.grant().clientId(), organisation)
-        .byActor(officer)
-        .about(SubjectRef.grant(grantId), SubjectRef.objection(grantId))
-        .withPurpose(PURPOSE)
-        .withReason("objection-review"))
-        .map(explained);
+    return reads.logged(explained.grant().clientId(), organisation, Optional.of(officer), "objection-review",
+        SubjectRef.grant(grantId), SubjectRef.objection(grantId)).map(explained);
   }
 
   /**

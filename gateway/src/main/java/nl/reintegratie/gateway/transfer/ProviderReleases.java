@@ -33,8 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class ProviderReleases {
 
   private static final Logger SECURITY = LoggerFactory.getLogger("security");
-  /** The purpose code of every release in the disclosure log: the client's re-integration in the next trajectory. */
-  static final String PURPOSE = "reintegration";
 
   private final Vertx vertx;
   private final GrantRepository grants;
@@ -115,7 +113,7 @@ public final class ProviderReleases {
     DisclosureEntry entry = DisclosureEntry.of(DisclosureKind.RELEASE_FETCH, eventId, clock.instant(),
             grant.clientId(), grant.recipientOrganisation())
         .about(subjects.toArray(SubjectRef[]::new))
-        .withPurpose(PURPOSE)
+        .withPurpose(Grants.PURPOSE)
         .withLegalBasis(grant.legalBasis().code());
     return disclosures.append(entry).map(eventId);
   }

@@ -3,9 +3,6 @@ package nl.reintegratie.gateway.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -50,6 +47,7 @@ import nl.reintegratie.gateway.dossier.PersonalData;
 import nl.reintegratie.gateway.events.bus.EventBusDomainEvents;
 import nl.reintegratie.gateway.http.OpenApiRoute;
 import nl.reintegratie.gateway.http.ProblemType;
+import nl.reintegratie.gateway.testsupport.CapturedLogs;
 import nl.reintegratie.gateway.testsupport.DemoAccounts;
 import nl.reintegratie.gateway.testsupport.Handovers;
 import nl.reintegratie.gateway.testsupport.KeycloakTestServer;
@@ -67,7 +65,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * The client API end to end: a real gateway (dev profile: werkpad and kansrijk are registered providers), the demo
@@ -107,12 +104,11 @@ class ClientApiTest {
   static byte[] endReportBody;
   static Grant grant;
   static final List<JsonObject> EVENTS = new CopyOnWriteArrayList<>();
-  static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+  static CapturedLogs LOGS;
 
   @BeforeAll
   static void start() throws Exception {
-    LOGS.start();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOGS);
+    LOGS = CapturedLogs.ofRoot();
     KeycloakTestServer keycloak = KeycloakTestServer.get(KeycloakTestServer.gatewayBaseUrl());
     vertx = Vertx.vertx();
     gateway = TestGateway.start(vertx, storeDir, keycloak.issuer(), KeycloakTestServer.gatewayPort());
@@ -149,7 +145,7 @@ class ClientApiTest {
   static void stop() throws Exception {
     gateway.close();
     vertx.close().await();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(LOGS);
+    LOGS.close();
   }
 
   // ------------------------------------------------------------------------------------------ who may
@@ -671,9 +667,7 @@ class ClientApiTest {
   }
 
   static List<String> loggedLines() {
-    synchronized (LOGS) { // the appender appends under its own lock, from any thread
-      return LOGS.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    }
+    return LOGS.lines();
   }
 
   static List<String> pointers(HttpResponse<String> response) {

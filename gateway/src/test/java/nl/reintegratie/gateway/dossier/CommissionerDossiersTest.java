@@ -15,10 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import nl.reintegratie.gateway.audit.DisclosureEntry;
 import nl.reintegratie.gateway.audit.DisclosureKind;
-import nl.reintegratie.gateway.audit.DisclosureLog;
-import nl.reintegratie.gateway.audit.LoggedEntry;
 import nl.reintegratie.gateway.audit.SubjectRef;
 import nl.reintegratie.gateway.events.DomainEvent;
+import nl.reintegratie.gateway.testsupport.DelegatingDisclosureLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,7 @@ class CommissionerDossiersTest {
     DossierService service = new DossierService(fixture.vertx, fixture.keys, fixture.clients, fixture.clientKeys,
         trajectories, fixture.documents, DossierFixture.RETENTION, Clock.systemUTC());
     commissioners = new CommissionerDossiers(service, provider -> Future.succeededFuture(true), events::add,
-        new ReadDisclosures(recordingLog(logged, false), Clock.systemUTC()), Clock.systemUTC());
+        new ReadDisclosures(DelegatingDisclosureLog.recording(logged), Clock.systemUTC()), Clock.systemUTC());
     this.service = service;
     clientId = await(service.registerClient(DossierFixture.BSN, new PersonalData(DossierFixture.GIVEN_NAME,
         DossierFixture.FAMILY_NAME, Optional.empty(), Optional.empty())));
@@ -132,28 +131,13 @@ class CommissionerDossiersTest {
     });
 
     CommissionerDossiers withBrokenLog = new CommissionerDossiers(service, provider -> Future.succeededFuture(true),
-        events::add, new ReadDisclosures(recordingLog(logged, true), Clock.systemUTC()), Clock.systemUTC());
+        events::add, new ReadDisclosures(DelegatingDisclosureLog.failingAppends(
+            DelegatingDisclosureLog.recording(logged)), Clock.systemUTC()), Clock.systemUTC());
     assertThatThrownBy(() -> await(withBrokenLog.explained(OFFICER, created.trajectoryId())))
         .hasRootCauseMessage("log store down");
     // a trajectory without opened texts discloses nothing, so it needs no entry
     assertThat(await(withBrokenLog.trajectory(OFFICER, created.trajectoryId())).trajectoryId())
         .isEqualTo(created.trajectoryId());
-  }
-
-  /** A disclosure log that records what is appended, or fails every append. */
-  static DisclosureLog recordingLog(List<DisclosureEntry> appended, boolean broken) {
-    return (DisclosureLog) java.lang.reflect.Proxy.newProxyInstance(DisclosureLog.class.getClassLoader(),
-        new Class<?>[] {DisclosureLog.class}, (proxy, method, args) -> {
-          if (!method.getName().equals("append")) {
-            throw new UnsupportedOperationException(method.getName());
-          }
-          if (broken) {
-            return Future.failedFuture(new IllegalStateException("log store down"));
-          }
-          DisclosureEntry entry = (DisclosureEntry) args[0];
-          appended.add(entry);
-          return Future.succeededFuture(new LoggedEntry(appended.size() - 1, entry));
-        });
   }
 
   private CommissionerDossiers.NewTrajectory newTrajectory() {

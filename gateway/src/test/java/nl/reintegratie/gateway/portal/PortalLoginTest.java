@@ -2,9 +2,7 @@ package nl.reintegratie.gateway.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -13,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import nl.reintegratie.gateway.logging.RedactingJsonEncoder;
+import nl.reintegratie.gateway.testsupport.CapturedLogs;
 import nl.reintegratie.gateway.testsupport.KeycloakTestServer;
 import nl.reintegratie.gateway.testsupport.PortalBrowser;
 import nl.reintegratie.gateway.testsupport.ProjectFiles;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The portal login against the real Keycloak of the dev realm, driven over HTTP like a browser:
@@ -39,13 +36,11 @@ class PortalLoginTest {
   private static Vertx vertx;
   private static KeycloakTestServer keycloak;
   private static TestGateway gateway;
-  private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+  private static CapturedLogs LOGS;
 
   @BeforeAll
   static void start() throws Exception {
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    LOGS.start();
-    root.addAppender(LOGS);
+    LOGS = CapturedLogs.ofRoot();
     keycloak = KeycloakTestServer.get(KeycloakTestServer.gatewayBaseUrl());
     vertx = Vertx.vertx();
     gateway = startGateway();
@@ -59,7 +54,7 @@ class PortalLoginTest {
   static void stop() throws Exception {
     gateway.close();
     vertx.close().await();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(LOGS);
+    LOGS.close();
   }
 
   @Test
@@ -190,11 +185,7 @@ class PortalLoginTest {
 
     RedactingJsonEncoder encoder = new RedactingJsonEncoder();
     StringBuilder written = new StringBuilder();
-    List<ILoggingEvent> events;
-    synchronized (LOGS) { // the appender appends under its own lock, from any thread
-      events = List.copyOf(LOGS.list);
-    }
-    for (ILoggingEvent event : events) {
+    for (ILoggingEvent event : LOGS.events()) {
       written.append(new String(encoder.encode(event), StandardCharsets.UTF_8));
     }
 

@@ -15,15 +15,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import nl.reintegratie.gateway.audit.ClientDisclosures;
-import nl.reintegratie.gateway.audit.ConsistencyProof;
 import nl.reintegratie.gateway.audit.DisclosureEntry;
 import nl.reintegratie.gateway.audit.DisclosureKind;
 import nl.reintegratie.gateway.audit.DisclosureLog;
 import nl.reintegratie.gateway.audit.LoggedEntry;
-import nl.reintegratie.gateway.audit.SignedCheckpoint;
 import nl.reintegratie.gateway.audit.SubjectRef;
-import nl.reintegratie.gateway.audit.VerificationResult;
 import nl.reintegratie.gateway.dossier.DocumentHeader;
 import nl.reintegratie.gateway.dossier.DocumentProperties;
 import nl.reintegratie.gateway.dossier.DocumentRef;
@@ -33,6 +29,7 @@ import nl.reintegratie.gateway.dossier.NotFoundException;
 import nl.reintegratie.gateway.dossier.PersonalData;
 import nl.reintegratie.gateway.events.DomainEvent;
 import nl.reintegratie.gateway.store.StoreUnavailableException;
+import nl.reintegratie.gateway.testsupport.DelegatingDisclosureLog;
 import nl.reintegratie.gateway.testsupport.Handovers;
 import nl.reintegratie.gateway.testsupport.TestGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -104,7 +101,7 @@ class ClientObjectionsTest {
     Grant grant = openGrant();
     List<DomainEvent> published = new CopyOnWriteArrayList<>();
     AtomicReference<Optional<Objection>> storedWhenLogged = new AtomicReference<>();
-    DisclosureLog watching = new Delegating(log) {
+    DisclosureLog watching = new DelegatingDisclosureLog(log) {
       @Override
       public Future<LoggedEntry> append(DisclosureEntry entry) {
         return grants.findById(grant.grantId())
@@ -159,12 +156,7 @@ class ClientObjectionsTest {
   void whenTheLogCannotBeWritten_theObjectionFails_andNothingIsStoredOrPublished() throws Exception {
     Grant grant = openGrant();
     List<DomainEvent> published = new CopyOnWriteArrayList<>();
-    DisclosureLog down = new Delegating(log) {
-      @Override
-      public Future<LoggedEntry> append(DisclosureEntry entry) {
-        return Future.failedFuture(new StoreUnavailableException("log store down", null));
-      }
-    };
+    DisclosureLog down = DelegatingDisclosureLog.failingAppends(log);
 
     Throwable failure = catchThrowable(() -> objections(down, published)
         .object(fatima, SUBJECT, grant.grantId(), REASON).await());
@@ -230,44 +222,5 @@ class ClientObjectionsTest {
     assertThat(missing).isInstanceOf(NotFoundException.class).hasMessage(foreign.getMessage());
     assertThat(grants.findById(fatimas.grantId()).await().orElseThrow().objection()).isEmpty();
     assertThat(log.findByEvent("objection:" + fatimas.grantId()).await()).isEmpty();
-  }
-
-  /** A log that passes everything to another; tests override the step they make fail or watch. */
-  static class Delegating implements DisclosureLog {
-    private final DisclosureLog inner;
-
-    Delegating(DisclosureLog inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public Future<LoggedEntry> append(DisclosureEntry entry) {
-      return inner.append(entry);
-    }
-
-    @Override
-    public Future<Optional<LoggedEntry>> findByEvent(String eventId) {
-      return inner.findByEvent(eventId);
-    }
-
-    @Override
-    public Future<SignedCheckpoint> latestCheckpoint() {
-      return inner.latestCheckpoint();
-    }
-
-    @Override
-    public Future<ClientDisclosures> entriesOf(String clientId) {
-      return inner.entriesOf(clientId);
-    }
-
-    @Override
-    public Future<ConsistencyProof> consistencyProof(long firstSize, long secondSize) {
-      return inner.consistencyProof(firstSize, secondSize);
-    }
-
-    @Override
-    public Future<VerificationResult> verify() {
-      return inner.verify();
-    }
   }
 }

@@ -16,16 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import nl.reintegratie.gateway.audit.ClientDisclosures;
-import nl.reintegratie.gateway.audit.ConsistencyProof;
 import nl.reintegratie.gateway.audit.DisclosureEntry;
 import nl.reintegratie.gateway.audit.DisclosureKind;
 import nl.reintegratie.gateway.audit.DisclosureLog;
 import nl.reintegratie.gateway.audit.LoggedEntry;
-import nl.reintegratie.gateway.audit.SignedCheckpoint;
 import nl.reintegratie.gateway.audit.SubjectRef;
-import nl.reintegratie.gateway.audit.VerificationResult;
 import nl.reintegratie.gateway.dossier.Cause;
 import nl.reintegratie.gateway.dossier.DocumentHeader;
 import nl.reintegratie.gateway.dossier.DocumentProperties;
@@ -41,6 +36,7 @@ import nl.reintegratie.gateway.dossier.TrajectoryResult;
 import nl.reintegratie.gateway.dossier.TrajectoryType;
 import nl.reintegratie.gateway.events.DomainEvent;
 import nl.reintegratie.gateway.store.StoreUnavailableException;
+import nl.reintegratie.gateway.testsupport.DelegatingDisclosureLog;
 import nl.reintegratie.gateway.testsupport.Handovers;
 import nl.reintegratie.gateway.testsupport.TestGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -329,14 +325,14 @@ class GrantsTest {
 
   @Test
   void whenTheLogCannotAppend_noGrantIsStored() {
-    FailingLog failing = new FailingLog(log);
+    DelegatingDisclosureLog.FailingAppends failing = DelegatingDisclosureLog.failingAppends(log);
     int stored = repository.listByClient(client).await().size();
     int events = EVENTS.size();
 
     assertThatThrownBy(() -> grantsWith(failing).decide(lawful(deventer)).await())
         .isInstanceOf(StoreUnavailableException.class);
 
-    assertThat(failing.attempts.get()).isEqualTo(1);
+    assertThat(failing.attempts()).isEqualTo(1);
     assertThat(repository.listByClient(client).await()).hasSize(stored);
     assertThat(repository.listByRecipient("kansrijk").await())
         .noneMatch(grant -> grant.receivingTrajectoryId().equals(deventer.second()));
@@ -350,7 +346,7 @@ class GrantsTest {
   void whenTheLogCannotAppend_noRevocationOrDecisionHappens() {
     Grant grant = grants.decide(lawful(deventer)).await().grant();
     object(grant, "Ik wil eerst met de nieuwe coach praten.");
-    Grants failing = grantsWith(new FailingLog(log));
+    Grants failing = grantsWith(DelegatingDisclosureLog.failingAppends(log));
 
     assertThatThrownBy(() -> failing.revoke(DEVENTER, OFFICER, grant.grantId()).await())
         .isInstanceOf(StoreUnavailableException.class);
@@ -477,47 +473,6 @@ class GrantsTest {
   }
 
   // ------------------------------------------------------------------------------------------ helpers
-
-  /** A disclosure log whose appends fail as a store that went down would: everything else is the real log. */
-  static final class FailingLog implements DisclosureLog {
-    final DisclosureLog real;
-    final AtomicInteger attempts = new AtomicInteger();
-
-    FailingLog(DisclosureLog real) {
-      this.real = real;
-    }
-
-    @Override
-    public Future<LoggedEntry> append(DisclosureEntry entry) {
-      attempts.incrementAndGet();
-      return Future.failedFuture(new StoreUnavailableException("log store down (test)", null));
-    }
-
-    @Override
-    public Future<Optional<LoggedEntry>> findByEvent(String eventId) {
-      return real.findByEvent(eventId);
-    }
-
-    @Override
-    public Future<SignedCheckpoint> latestCheckpoint() {
-      return real.latestCheckpoint();
-    }
-
-    @Override
-    public Future<ClientDisclosures> entriesOf(String clientId) {
-      return real.entriesOf(clientId);
-    }
-
-    @Override
-    public Future<ConsistencyProof> consistencyProof(long firstSize, long secondSize) {
-      return real.consistencyProof(firstSize, secondSize);
-    }
-
-    @Override
-    public Future<VerificationResult> verify() {
-      return real.verify();
-    }
-  }
 
   /** A newly registered client with a random BSN that passes the eleven-test (the demo BSNs are taken once). */
   static String newClient() {

@@ -26,6 +26,7 @@ import nl.reintegratie.gateway.dossier.DossierService;
 import nl.reintegratie.gateway.dossier.NotFoundException;
 import nl.reintegratie.gateway.dossier.PersonalData;
 import nl.reintegratie.gateway.events.bus.EventBusDomainEvents;
+import nl.reintegratie.gateway.testsupport.DelegatingDisclosureLog;
 import nl.reintegratie.gateway.testsupport.Handovers;
 import nl.reintegratie.gateway.testsupport.ProjectFiles;
 import nl.reintegratie.gateway.testsupport.TestGateway;
@@ -234,9 +235,7 @@ class ProviderReleasesTest {
     try (X25519PrivateKey kansrijk = privateKey("kansrijk")) {
       kansrijkKey = kansrijk.publicKey();
     }
-    DisclosureLog broken = (DisclosureLog) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {DisclosureLog.class},
-        (proxy, method, args) -> io.vertx.core.Future.failedFuture(new IllegalStateException("log store down")));
+    DisclosureLog broken = DelegatingDisclosureLog.failingAppends(gateway.gateway().disclosureLog());
     ProviderReleases withBrokenLog = new ProviderReleases(vertx, grants, dossiers,
         organisation -> io.vertx.core.Future.succeededFuture(Optional.of(kansrijkKey)), broken,
         event -> {

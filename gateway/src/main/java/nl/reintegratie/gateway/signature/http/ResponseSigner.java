@@ -57,6 +57,14 @@ public final class ResponseSigner implements Handler<RoutingContext>, ResponseSi
    * {@link IllegalArgumentException} when it holds no Ed25519 private key.
    */
   public static ResponseSigner fromPemFile(Path pemFile, String keyId, Clock clock) {
+    return new ResponseSigner(signingKey(pemFile), keyId, clock);
+  }
+
+  /**
+   * Blocking (startup only): the gateway's Ed25519 key from the unencrypted PKCS#8 PEM file, also what the disclosure
+   * log signs its checkpoints with. Failure: as {@link #fromPemFile}.
+   */
+  public static Ed25519SigningKey signingKey(Path pemFile) {
     String pem;
     try {
       pem = Files.readString(pemFile, StandardCharsets.US_ASCII);
@@ -68,8 +76,7 @@ public final class ResponseSigner implements Handler<RoutingContext>, ResponseSi
     if (begin < 0 || end < begin) {
       throw new IllegalArgumentException("not a PKCS#8 PEM private key");
     }
-    byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + 27, end));
-    return new ResponseSigner(Ed25519SigningKey.fromPkcs8(der), keyId, clock);
+    return Ed25519SigningKey.fromPkcs8(Base64.getMimeDecoder().decode(pem.substring(begin + 27, end)));
   }
 
   @Override

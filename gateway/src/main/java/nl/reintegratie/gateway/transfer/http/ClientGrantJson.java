@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.reintegratie.gateway.transfer.ClientGrants;
 import nl.reintegratie.gateway.transfer.Grant;
+import nl.reintegratie.gateway.transfer.Grants;
 import nl.reintegratie.gateway.transfer.Objection;
 
 /**
@@ -50,7 +51,7 @@ final class ClientGrantJson {
     json.put("sourceTrajectoryId", grant.sourceTrajectoryId())
         .put("receivingTrajectoryId", grant.receivingTrajectoryId())
         .put("legalBasis", grant.legalBasis().code())
-        .put("purpose", ClientGrants.PURPOSE);
+        .put("purpose", Grants.PURPOSE);
     JsonArray documents = new JsonArray();
     grant.documents().forEach(ref -> {
       JsonObject document = new JsonObject().put("documentId", ref.documentId()).put("version", ref.version());

@@ -2,9 +2,6 @@ package nl.reintegratie.gateway.audit.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -18,6 +15,7 @@ import nl.reintegratie.gateway.audit.SignedCheckpoint;
 import nl.reintegratie.gateway.audit.TreeHash;
 import nl.reintegratie.gateway.audit.mongo.AuditCollections;
 import nl.reintegratie.gateway.http.ProblemType;
+import nl.reintegratie.gateway.testsupport.CapturedLogs;
 import nl.reintegratie.gateway.testsupport.DemoAccounts;
 import nl.reintegratie.gateway.testsupport.KeycloakTestServer;
 import nl.reintegratie.gateway.testsupport.PortalBrowser;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * The supervisors' disclosure-log routes on a real gateway with real Keycloak logins: a verification job that
@@ -48,12 +45,11 @@ class DisclosureLogRoutesTest {
   static Vertx vertx;
   static TestGateway gateway;
   static PortalBrowser supervisor;
-  static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+  static CapturedLogs LOGS;
 
   @BeforeAll
   static void start() throws Exception {
-    LOGS.start();
-    ((Logger) LoggerFactory.getLogger("security")).addAppender(LOGS);
+    LOGS = CapturedLogs.of("security");
     KeycloakTestServer keycloak = KeycloakTestServer.get(KeycloakTestServer.gatewayBaseUrl());
     vertx = Vertx.vertx();
     gateway = TestGateway.start(vertx, storeDir, keycloak.issuer(), KeycloakTestServer.gatewayPort());
@@ -67,7 +63,7 @@ class DisclosureLogRoutesTest {
   static void stop() throws Exception {
     gateway.close();
     vertx.close().await();
-    ((Logger) LoggerFactory.getLogger("security")).detachAppender(LOGS);
+    LOGS.close();
   }
 
   @Test
@@ -89,10 +85,7 @@ class DisclosureLogRoutesTest {
     assertThat(failed.getString("status")).isEqualTo("failed");
     assertThat(failed.getJsonObject("problem").getString("kind")).isEqualTo("entry-changed");
     assertThat(failed.getJsonObject("problem").getLong("index")).isEqualTo(2L);
-    List<String> lines;
-    synchronized (LOGS) { // the appender appends under its own lock, from any thread
-      lines = LOGS.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    }
+    List<String> lines = LOGS.lines();
     assertThat(lines).anySatisfy(line -> assertThat(line)
         .contains("event=disclosure-log-verification-failed", failed.getString("verificationId"),
             "problem=entry-changed"));

@@ -2,9 +2,6 @@ package nl.reintegratie.gateway.dossier.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -43,6 +40,7 @@ import nl.reintegratie.gateway.dossier.TrajectoryEvents;
 import nl.reintegratie.gateway.events.DomainEvent;
 import nl.reintegratie.gateway.events.bus.EventBusDomainEvents;
 import nl.reintegratie.gateway.http.ProblemType;
+import nl.reintegratie.gateway.testsupport.CapturedLogs;
 import nl.reintegratie.gateway.testsupport.DemoAccounts;
 import nl.reintegratie.gateway.testsupport.KeycloakTestServer;
 import nl.reintegratie.gateway.testsupport.PortalBrowser;
@@ -56,7 +54,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * The commissioner API end to end: a real gateway (dev profile, so werkpad and kansrijk are registered providers),
@@ -96,12 +93,11 @@ class CommissionerApiTest {
   static final List<JsonObject> EVENTS = new CopyOnWriteArrayList<>();
   /** Per created trajectory: whether it could be read from the store when its event arrived. */
   static final Map<String, Boolean> STORED_WHEN_PUBLISHED = new ConcurrentHashMap<>();
-  static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+  static CapturedLogs LOGS;
 
   @BeforeAll
   static void start() throws Exception {
-    LOGS.start();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOGS);
+    LOGS = CapturedLogs.ofRoot();
     KeycloakTestServer keycloak = KeycloakTestServer.get(KeycloakTestServer.gatewayBaseUrl());
     vertx = Vertx.vertx();
     gateway = TestGateway.start(vertx, storeDir, keycloak.issuer(), KeycloakTestServer.gatewayPort());
@@ -144,7 +140,7 @@ class CommissionerApiTest {
     werkpadKeys.close();
     gateway.close();
     vertx.close().await();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(LOGS);
+    LOGS.close();
   }
 
   static PortalBrowser loggedIn(DemoAccounts.Account account) throws Exception {
@@ -825,8 +821,6 @@ class CommissionerApiTest {
   }
 
   static List<String> loggedLines() {
-    synchronized (LOGS) {
-      return LOGS.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    }
+    return LOGS.lines();
   }
 }

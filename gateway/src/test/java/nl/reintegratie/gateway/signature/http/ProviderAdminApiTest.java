@@ -2,9 +2,6 @@ package nl.reintegratie.gateway.signature.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -32,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.reintegratie.gateway.http.ProblemType;
+import nl.reintegratie.gateway.testsupport.CapturedLogs;
 import nl.reintegratie.gateway.testsupport.DemoAccounts;
 import nl.reintegratie.gateway.testsupport.KeycloakTestServer;
 import nl.reintegratie.gateway.testsupport.PortalBrowser;
@@ -49,7 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * The supervisors' provider registry end to end: a real gateway (dev profile, so werkpad, kansrijk and startlijn
@@ -79,12 +76,11 @@ class ProviderAdminApiTest {
   static PortalBrowser supervisor;
   static PortalBrowser casemanager;
   static PortalBrowser fatima;
-  static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+  static CapturedLogs LOGS;
 
   @BeforeAll
   static void start() throws Exception {
-    LOGS.start();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOGS);
+    LOGS = CapturedLogs.ofRoot();
     KeycloakTestServer keycloak = KeycloakTestServer.get(KeycloakTestServer.gatewayBaseUrl());
     vertx = Vertx.vertx();
     gateway = TestGateway.start(vertx, storeDir, keycloak.issuer(), KeycloakTestServer.gatewayPort());
@@ -98,7 +94,7 @@ class ProviderAdminApiTest {
   static void stop() throws Exception {
     gateway.close();
     vertx.close().await();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(LOGS);
+    LOGS.close();
   }
 
   static PortalBrowser loggedIn(DemoAccounts.Account account) throws Exception {
@@ -798,9 +794,7 @@ class ProviderAdminApiTest {
   }
 
   static List<String> loggedLines() {
-    synchronized (LOGS) {
-      return LOGS.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    }
+    return LOGS.lines();
   }
 
   static String field(String line, String name) {

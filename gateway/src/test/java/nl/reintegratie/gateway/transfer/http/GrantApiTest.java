@@ -3,9 +3,6 @@ package nl.reintegratie.gateway.transfer.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -35,6 +32,7 @@ import nl.reintegratie.gateway.dossier.TrajectoryResult;
 import nl.reintegratie.gateway.events.DomainEvent;
 import nl.reintegratie.gateway.events.bus.EventBusDomainEvents;
 import nl.reintegratie.gateway.http.ProblemType;
+import nl.reintegratie.gateway.testsupport.CapturedLogs;
 import nl.reintegratie.gateway.testsupport.DemoAccounts;
 import nl.reintegratie.gateway.testsupport.Handovers;
 import nl.reintegratie.gateway.testsupport.KeycloakTestServer;
@@ -53,7 +51,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * The commissioners' grants end to end: a real gateway (dev profile: werkpad and kansrijk are registered providers
@@ -87,15 +84,14 @@ class GrantApiTest {
   /** A grant of gemeente-deventer's, for the authorisation matrix. */
   static String matrixGrant;
   static final List<JsonObject> EVENTS = new CopyOnWriteArrayList<>();
-  static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+  static CapturedLogs LOGS;
 
   /** Fatima's ended first trajectory with werkpad and its documents, and her running second with kansrijk. */
   record Handover(String first, String second, DocumentHeader endReport, DocumentHeader contact) {}
 
   @BeforeAll
   static void start() throws Exception {
-    LOGS.start();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOGS);
+    LOGS = CapturedLogs.ofRoot();
     KeycloakTestServer keycloak = KeycloakTestServer.get(KeycloakTestServer.gatewayBaseUrl());
     vertx = Vertx.vertx();
     gateway = TestGateway.start(vertx, storeDir, keycloak.issuer(), KeycloakTestServer.gatewayPort());
@@ -118,7 +114,7 @@ class GrantApiTest {
   static void stop() throws Exception {
     gateway.close();
     vertx.close().await();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(LOGS);
+    LOGS.close();
   }
 
   // ------------------------------------------------------------------------------------------ granting
@@ -567,8 +563,6 @@ class GrantApiTest {
   }
 
   static List<String> loggedLines() {
-    synchronized (LOGS) {
-      return LOGS.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    }
+    return LOGS.lines();
   }
 }
